@@ -1,0 +1,477 @@
+"""Event coding stage: text (or an article body) -> [Event] + [Claim], from a spaCy parse and the lexicon.
+
+For every token whose lemma is a trigger in the lexicon, the most specific matching entry gives
+the CAMEO code; the source is the grammatical subject (the ``by`` agent in passives, the
+possessor or modifier of an event noun, the subject of a light verb), the target is found
+where the entry says (direct object, indirect object, prepositional object). Negation and
+modality (future, conditional, intended, expected) are flagged. Each event carries its
+sentence, trigger, rule and a confidence; dates and places come from the time and place
+resolvers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from .actors import DocumentActors
+from .geo import load_gazetteer
+from .lexicon import LexEntry, Lexicon, load_lexicon
+from .ontology import Ontology, load_ontology
+from .phrases import ActorFinder, phrase_tokens
+from .records import Actor, Claim, Event, Evidence, Location, Span
+from .timex import find_times, resolve_event_time
+from .acled import acled_types
+
+Token = Any
+_MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "wo", "'ll", "'d", "must", "ca"}
+_INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek", "try", "attempt", "aim",
+                 "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer"}  # fmt: skip
+_PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid"}
+_SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
+_WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
+_LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
+_PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@dataclass(frozen=True, slots=True)
+class CodingResult:
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+class Coder:
+    """Codes events from text with a loaded spaCy pipeline, the lexicon and the ontology."""
+
+    def __init__(self, nlp: Any, lexicon: Lexicon | None = None, ontology: Ontology | None = None) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon or load_lexicon()
+        self.ontology = ontology or load_ontology()
+
+    # -- public -------------------------------------------------------------------------------
+    def code_text(self, text: str, *, published: date | None = None) -> CodingResult:
+        return self.code_doc(self.nlp(text), published=published)
+
+    def code_doc(self, doc: Any, *, published: date | None = None) -> CodingResult:
+        memory = DocumentActors()
+        finder = ActorFinder(memory, published.isoformat() if published else None)
+        doc_countries = self._doc_countries(doc)
+        events: list[Event] = []
+        claims: list[Claim] = []
+        anchors: dict[str, str] = {}
+        for sent in doc.sents:
+            finder.remember_entities([e for e in sent.ents if e.start >= sent.start and e.end <= sent.end])
+            sentence_events = self._code_sentence(sent, finder, published, doc_countries, anchors)
+            events.extend(sentence_events)
+            claim = self._claim(sent, published, sentence_events)
+            if claim:
+                claims.append(claim)
+        return CodingResult(tuple(events), tuple(claims))
+
+    # -- sentences ------------------------------------------------------------------------------
+    def _code_sentence(
+        self, sent: Any, finder: ActorFinder, published: date | None, doc_countries: tuple[str, ...],
+        anchors: dict[str, str],
+    ) -> list[Event]:
+        found: list[tuple[Token, LexEntry, list[Actor], list[Actor], set[int]]] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            if pos is None or (pos == "VERB" and tok.dep_ == "amod"):
+                continue
+            entry = self._match(tok, pos)
+            if entry is None:
+                continue
+            used: set[int] = set()
+            source = self._source(tok, pos, finder, used)
+            target = self._target(tok, entry, finder)
+            if not target and int(entry.cameo[:2]) >= 14:
+                target = self._fallback_target(tok, finder, source)
+            if pos == "NOUN" and not source and not target:
+                continue
+            if pos == "VERB" and not source and not target:
+                continue
+            consumed |= used
+            found.append((tok, entry, source, target, used))
+        events: list[Event] = []
+        seen: set[tuple[str | None, tuple[str | None, ...], tuple[str | None, ...]]] = set()
+        for tok, entry, source, target, _used in found:
+            if tok.i in consumed:
+                continue
+            info = self.ontology.get(entry.cameo)
+            plover = info.plover
+            if plover is None or plover == "YIELD":
+                plover = _yield_type(entry.cameo) if plover == "YIELD" else None
+            if plover in _SYMMETRIC and not target and len({a.country for a in source}) > 1:
+                source, target = source[:1], source[1:]
+            hypothetical = self._hypothetical(tok)
+            negated = self._negated(tok)
+            key = (plover, tuple(a.country for a in source), tuple(a.country for a in target))
+            if key in seen and plover is not None:
+                continue
+            seen.add(key)
+            events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
+                                      published, doc_countries, finder.offset, anchors))
+        events.extend(self._speech_threats(sent, events, finder))
+        return events
+
+    def _match(self, tok: Token, pos: str) -> LexEntry | None:
+        candidates = self.lexicon.candidates(tok.lemma_.lower(), pos)
+        if not candidates and pos == "NOUN":
+            candidates = self.lexicon.candidates(tok.lower_, pos)
+        if not candidates:
+            return None
+        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        if pos == "NOUN" and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+            words |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "prt"}
+            words.add(tok.head.lemma_.lower())
+        for entry in candidates:  # most specific first
+            if all(slot & words for slot in entry.requires):
+                return entry
+        return None
+
+    # -- arguments ------------------------------------------------------------------------------
+    def _subject_head(self, verb: Token) -> tuple[Token | None, bool]:
+        """The verb's subject token and whether the verb is passive (subject = patient)."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    return verb.head, passive
+                return child, passive
+        if verb.dep_ == "relcl":
+            return verb.head, passive
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+            head, _ = self._subject_head(verb.head)
+            return head, passive
+        if verb.dep_ == "acl":
+            return verb.head, True
+        return None, passive
+
+    def _actors_of_event_noun(self, noun: Token, finder: ActorFinder) -> list[Actor]:
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+                actors = finder.resolve_head(child)
+                if actors:
+                    return actors
+        return []
+
+    def _source(self, tok: Token, pos: str, finder: ActorFinder, used: set[int]) -> list[Actor]:
+        if pos == "VERB":
+            head, passive = self._subject_head(tok)
+            if passive:
+                for child in tok.children:
+                    if child.dep_ == "agent":
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                return finder.resolve_head(pobj)
+                return []
+            if head is None:
+                return []
+            actors = finder.resolve_head(head)
+            if not actors and head.pos_ == "NOUN":
+                used.add(head.i)
+                actors = self._actors_of_event_noun(head, finder)
+            elif head.pos_ == "NOUN" and head.lemma_.lower() in _WEAPON_NOUNS:
+                used.add(head.i)
+            return actors
+        actors = self._actors_of_event_noun(tok, finder)
+        if actors:
+            return actors
+        # climb "a series of talks", "part of", to the governing verb and take its subject
+        node = tok
+        for _ in range(4):
+            if node.dep_ in ("pobj",) and node.head.lower_ == "of":
+                node = node.head.head
+                continue
+            if node.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and node.head.pos_ in ("VERB", "AUX"):
+                verb = node.head
+                head, passive = self._subject_head(verb)
+                if head is not None and not passive:
+                    return finder.resolve_head(head)
+                break
+            break
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return finder.resolve_head(pobj)
+        return []
+
+    def _target(self, tok: Token, entry: LexEntry, finder: ActorFinder) -> list[Actor]:
+        if tok.pos_ in ("VERB", "AUX"):
+            head, passive = self._subject_head(tok)
+            if passive and head is not None:
+                return finder.resolve_head(head)
+        required = entry.required_words
+        places = [tok]
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in required:
+                places.append(child)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
+            places.append(tok.head)
+        for option in entry.target:
+            for node in places:
+                for child in node.children:
+                    if option == "dobj" and child.dep_ in ("dobj", "attr") and child.lemma_.lower() not in required:
+                        actors = finder.resolve_head(child)
+                        if actors:
+                            return actors
+                    elif option == "iobj" and child.dep_ in ("dative", "iobj"):
+                        actors = finder.resolve_head(child)
+                        if actors:
+                            return actors
+                    elif child.dep_ in ("prep", "dative") and child.lower_ == option:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                actors = finder.resolve_head(pobj)
+                                if actors:
+                                    return actors
+                                if option == "between":
+                                    return []
+        return []
+
+    def _fallback_target(self, tok: Token, finder: ActorFinder, source: list[Actor]) -> list[Actor]:
+        """For conflict events without a grammatical target: the nearest actor later in the clause."""
+        taken = {(a.start, a.end) for a in source}
+        for node in sorted(tok.subtree, key=lambda t: t.i):
+            if node.i <= tok.i or node.pos_ not in ("NOUN", "PROPN") or node.dep_ == "compound":
+                continue
+            if node.dep_ == "pobj" and node.head.lower_ in _LOC_PREPS:
+                continue
+            actors = [a for a in finder.resolve_head(node) if (a.start, a.end) not in taken and a.country]
+            if actors:
+                return [replace(a, confidence=round(a.confidence * 0.7, 3), rule=a.rule + "+fallback-target") for a in actors]
+        return []
+
+    # -- modality ----------------------------------------------------------------------------
+    def _negated(self, tok: Token) -> bool:
+        nodes = [tok] + ([tok.head] if tok.dep_ in ("xcomp", "dobj") else [])
+        for node in nodes:
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                    return True
+        return False
+
+    def _hypothetical(self, tok: Token) -> bool:
+        node = tok
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
+                    return True
+                if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
+                    return True
+                if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+                    return True
+            if node.dep_ in ("xcomp",) and node.head.lemma_.lower() in _INTENT_HEADS:
+                return True
+            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in _PROSPECT_NOUNS:
+                return True
+            if node.dep_ in ("xcomp", "conj", "pobj", "prep", "dobj") and node.head is not node:
+                node = node.head
+                continue
+            break
+        return False
+
+    # -- derived events --------------------------------------------------------------------
+    def _speech_threats(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
+        """'X declared the Americans will be expelled': a hypothetical material conflict, announced -> THREATEN."""
+        out: list[Event] = []
+        for event in events:
+            if not event.hypothetical or event.quad != 4 or event.source:
+                continue
+            trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
+            if trig is None:
+                continue
+            node = trig.root
+            for _ in range(4):
+                if node.head is node:
+                    break
+                node = node.head
+                if node.lemma_.lower() in _SPEECH_VERBS:
+                    head, _ = self._subject_head(node)
+                    speaker = finder.resolve_head(head) if head is not None else []
+                    if speaker:
+                        code = "138" if event.plover == "ASSAULT" or event.cameo[:2] in ("15", "17", "18", "19", "20") else "130"
+                        info = self.ontology.get(code)
+                        out.append(replace(
+                            event, source=tuple(speaker), plover=info.plover, mode=info.mode, cameo=code,
+                            quad=info.quad, goldstein=info.goldstein, hypothetical=False,
+                            evidence=replace(event.evidence, trigger=Span(node.text, node.idx + finder.offset, node.idx + len(node.text) + finder.offset)),
+                            rule=f"speech-threat:{node.lemma_.lower()}>{event.rule}",
+                            acled_event_type=None, acled_sub_event_type=None,
+                        ))
+                    break
+        return out
+
+    # -- building ---------------------------------------------------------------------------
+    def _event(
+        self, sent: Any, tok: Token, entry: LexEntry, plover: str | None, source: list[Actor], target: list[Actor],
+        negated: bool, hypothetical: bool, published: date | None, doc_countries: tuple[str, ...], offset: int,
+        anchors: dict[str, str],
+    ) -> Event:
+        info = self.ontology.get(entry.cameo)
+        trigger_start = tok.idx - sent.start_char
+        time = resolve_event_time(sent.text, trigger_start, published, future=hypothetical)
+        date_value, precision, date_rule = time.value or None, time.precision, time.rule
+        if time.rule == "publication-date":
+            anchored = self._anchored(sent, anchors)
+            if anchored:
+                date_value, precision, date_rule = anchored
+        if precision in ("day", "month") and entry.lemma and date_value:
+            anchors.setdefault(tok.lemma_.lower(), date_value)
+        location = self._location(tok, doc_countries, offset)
+        confidence = 0.45 + (0.2 if source and any(a.country for a in source) else 0.0)
+        confidence += 0.2 if target and any(a.country for a in target) else 0.0
+        confidence += 0.1 if entry.requires else 0.0
+        confidence -= 0.15 if hypothetical else 0.0
+        acled = acled_types(entry.cameo, source, target) if not (negated or hypothetical) else (None, None)
+        return Event(
+            source=tuple(source),
+            target=tuple(target),
+            plover=plover,
+            mode=info.mode,
+            cameo=entry.cameo,
+            quad=info.quad,
+            goldstein=info.goldstein,
+            date=date_value,
+            date_precision=precision,
+            location=location,
+            negated=negated,
+            hypothetical=hypothetical,
+            confidence=round(min(max(confidence, 0.05), 0.99), 3),
+            evidence=Evidence(
+                sentence=sent.text,
+                start=sent.start_char + offset,
+                end=sent.end_char + offset,
+                trigger=Span(tok.text, tok.idx + offset, tok.idx + len(tok.text) + offset),
+            ),
+            rule=entry.rule,
+            date_rule=date_rule,
+            acled_event_type=acled[0],
+            acled_sub_event_type=acled[1],
+        )
+
+    def _anchored(self, sent: Any, anchors: dict[str, str]) -> tuple[str, str, str] | None:
+        """'Days before talks were set to commence': a few days before the known date of the talks."""
+        match = re.search(r"\b(days|weeks|hours)\s+(before|after)\s+(?:the\s+)?(\w+)", sent.text, re.I)
+        if not match:
+            return None
+        noun = sent.doc.vocab.strings  # noqa: F841 (keeps spaCy's string store alive for lemma lookups)
+        word = match.group(3).lower()
+        lemma = word[:-1] if word.endswith("s") else word
+        anchor = anchors.get(lemma) or anchors.get(word)
+        if not anchor or len(anchor) < 10:
+            return None
+        from datetime import timedelta
+
+        base = date.fromisoformat(anchor[:10])
+        step = {"days": timedelta(days=3), "weeks": timedelta(weeks=2), "hours": timedelta(0)}[match.group(1).lower()]
+        when = base - step if match.group(2).lower() == "before" else base + step
+        return when.isoformat(), "week", f"anchored:{match.group(0)}"
+
+    def _location(self, tok: Token, doc_countries: tuple[str, ...], offset: int) -> Location | None:
+        gazetteer = load_gazetteer()
+        nodes = [tok]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+            nodes.append(tok.head)
+        nodes.extend(c for c in tok.children if c.dep_ == "dobj")
+        for node in nodes:
+            for prep in node.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self._place(pobj, gazetteer, doc_countries, offset)
+                    if found:
+                        return found
+        return None
+
+    def _place(self, pobj: Token, gazetteer: Any, doc_countries: tuple[str, ...], offset: int) -> Location | None:
+        tokens = phrase_tokens(pobj)
+        text = pobj.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        start, end = tokens[0].idx + offset, tokens[-1].idx + len(tokens[-1].text) + offset
+        # "the city of Mosul"
+        for child in pobj.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and pobj.lemma_.lower() in ("city", "town", "village", "province", "region"):
+                for inner in child.children:
+                    if inner.dep_ == "pobj":
+                        return self._place(inner, gazetteer, doc_countries, offset)
+        if pobj.lemma_.lower() in _PLACE_NOUNS:
+            from .actors import countries_in
+
+            isos = countries_in([t.text for t in tokens])
+            if isos:
+                place = gazetteer.country(isos[0])
+                if place:
+                    return Location(text, start, end, place.name, place.country, None, place.lat, place.lon, "country", "place:country-territory")
+        names = [t for t in tokens if t.pos_ == "PROPN"]
+        facility = pobj.lemma_.lower() in ("airport", "base", "embassy", "camp", "compound", "consulate", "palace")
+        if names:
+            name = " ".join(t.text for t in names)
+            place = gazetteer.lookup(name, doc_countries)
+            if place is None and len(names) > 1:
+                place = gazetteer.lookup(names[0].text, doc_countries)
+            if place is not None:
+                precision = "facility" if facility else place.precision
+                return Location(text, start, end, text if facility else place.name, place.country, place.admin1,
+                                place.lat, place.lon, precision, "gazetteer:" + ("facility-of-" if facility else "") + place.name)
+        return None
+
+    def _doc_countries(self, doc: Any) -> tuple[str, ...]:
+        from collections import Counter
+
+        from .actors import countries_in
+
+        counts: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                for iso in countries_in([ent.text]):
+                    counts[iso] += 1
+        return tuple(iso for iso, _ in counts.most_common(5))
+
+    # -- claims -----------------------------------------------------------------------------
+    _CLAIM = re.compile(
+        r"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(\w+)(?:\s+\w+)?\s+(?:against|on|targeting)\s+(.+?)\s+since\s+([A-Z]\w+(?:\s+\d{4})?)",
+    )
+
+    def _claim(self, sent: Any, published: date | None, events: list[Event]) -> Claim | None:
+        match = self._CLAIM.search(sent.text)
+        if not match:
+            return None
+        noun = match.group(2).lower().rstrip("s")
+        entries = self.lexicon.candidates(noun, "NOUN")
+        plover = self.ontology.get(entries[0].cameo).plover if entries else None
+        from .actors import countries_in
+
+        targets = countries_in(match.group(3).split())
+        period_from = None
+        if published is not None:
+            times = find_times("since " + match.group(4), published)
+            if times:
+                period_from = times[0].first_day()
+        period_to = None
+        for event in events:
+            if event.date and event.date_precision in ("day", "week"):
+                period_to = event.date
+        if period_to is None and published is not None:
+            period_to = published.isoformat()
+        offset = 0
+        return Claim(
+            count=int(match.group(1)),
+            event_plover=plover,
+            target_country=targets[0] if targets else None,
+            period_from=period_from,
+            period_to=period_to,
+            evidence=Evidence(sent.text, sent.start_char + offset, sent.end_char + offset,
+                              Span(match.group(0), sent.start_char + match.start(), sent.start_char + match.end())),
+            rule="claim:ordinal-count-since",
+        )
+
+
+def _yield_type(cameo: str) -> str:
+    return "RETREAT" if cameo[:3] in ("084", "085", "086", "087") or cameo[:4] in ("0813", "0814") else "CONCEDE"

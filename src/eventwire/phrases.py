@@ -1,0 +1,145 @@
+"""Noun phrases and their actors from a spaCy dependency parse.
+
+``ActorFinder`` turns the head token of an argument (a subject, an object, a prepositional
+object) into resolved :class:`Actor` records: it builds the phrase, reads context from
+appositions, "of" phrases and "known as" clauses, splits coordinated actors ("US and Iraqi
+officials" -> USA/GOV, IRQ/GOV), and resolves surnames and titles through the document memory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .actors import DocumentActors, Resolution, countries_in, find_matches, load_dictionaries, resolve_words
+from .records import Actor
+
+Token = Any  # spaCy Token
+_PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "quantmod",
+                "npadvmod", "punct", "prt", "predet", "cc", "conj"}  # fmt: skip
+_STOP_DEPS = {"relcl", "acl", "appos", "prep", "advcl", "ccomp", "xcomp", "parataxis"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that", "this", "these", "those"}
+EVENT_NOUN_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head's own noun phrase: modifiers and compound names, not clauses or appositions."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in _STOP_DEPS:
+            continue
+        if child.dep_ == "conj" and child.head is head and child.pos_ in ("NOUN", "PROPN") and child.i > head.i:
+            continue  # a coordinated actor of its own
+        if child.dep_ in ("cc",) and child.head is head and child.i > head.i:
+            continue
+        if child.dep_ == "punct" and child.text not in ("-", "'", "\u2019", "."):
+            continue
+        out.append(child)
+        stack.extend(child.children)
+    out.sort(key=lambda t: t.i)
+    # keep a contiguous span around the head
+    lo, hi = head.i, head.i
+    indices = {t.i for t in out}
+    while lo - 1 in indices:
+        lo -= 1
+    while hi + 1 in indices:
+        hi += 1
+    return [t for t in out if lo <= t.i <= hi]
+
+
+def context_tokens(head: Token) -> list[Token]:
+    """Words that describe the head without being part of its name: appositions, "of" phrases, "known as"."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos":
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(child.subtree)
+        elif child.dep_ == "acl" and child.lemma_ in ("know", "call", "name", "dub"):
+            out.extend(child.subtree)
+    if head.dep_ == "appos":
+        out.extend(phrase_tokens(head.head))
+    return out
+
+
+class ActorFinder:
+    def __init__(self, memory: DocumentActors, day: str | None, offset: int = 0) -> None:
+        self.memory = memory
+        self.day = day
+        self.offset = offset
+
+    def _actor(self, tokens: list[Token], res: Resolution) -> Actor:
+        start = tokens[0].idx + self.offset
+        end = tokens[-1].idx + len(tokens[-1].text) + self.offset
+        doc_text = tokens[0].doc.text
+        text = doc_text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        return Actor(text, start, end, res.name, res.country, res.sector, round(res.confidence, 3), res.rule)
+
+    def resolve_head(self, head: Token) -> list[Actor]:
+        """All actors named by the argument headed by ``head`` (its conjuncts included)."""
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]]
+        actors: list[Actor] = []
+        for h in heads:
+            actors.extend(self._resolve_one(h))
+        return actors
+
+    def _resolve_one(self, head: Token) -> list[Actor]:
+        if head.lower_ in _PRONOUNS and head.dep_ != "poss":
+            return []
+        tokens = phrase_tokens(head)
+        if tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("a", "an") and head.pos_ == "NOUN" and len(tokens) <= 2:
+            pass
+        words = [t.text for t in tokens]
+        recalled = self.memory.recall(words)
+        if recalled is not None:
+            return [self._actor(tokens, recalled)]
+        res = resolve_words(words, day=self.day, head=[t.i for t in tokens].index(head.i))
+        if res.country is None or res.sector is None:
+            ctx = [t.text for t in context_tokens(head)]
+            if ctx:
+                extra = resolve_words(ctx, day=self.day)
+                if not extra.empty:
+                    res = Resolution(
+                        res.name or extra.name,
+                        res.country or extra.country,
+                        res.sector or extra.sector,
+                        max(res.confidence, extra.confidence * 0.9),
+                        (res.rule + "+" if res.rule != "none" else "") + "context:" + extra.rule,
+                        res.is_person or extra.is_person,
+                    )
+        if res.empty:
+            if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
+                return [self._actor(tokens, Resolution(None, None, None, 0.3, "ner:unresolved"))]
+            return []
+        if res.name and head.pos_ == "PROPN":
+            roles = [m.surface for m in find_matches(words, load_dictionaries()) if m.kind == "sector"]
+            self.memory.remember(words, res, roles[0].split() if roles else None)
+        # "US and Iraqi officials": one actor per coordinated country.
+        countries = countries_in(words)
+        if len(countries) > 1 and any(t.dep_ == "conj" for t in tokens) and res.name is None:
+            return [
+                self._actor(tokens, Resolution(None, iso, res.sector, res.confidence * 0.9, res.rule + f"+split:{iso}"))
+                for iso in countries
+            ]
+        return [self._actor(tokens, res)]
+
+    def remember_entities(self, ents: Any) -> None:
+        """Feed named persons to the memory, in text order (for later surnames and titles)."""
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            head = ent.root
+            tokens = phrase_tokens(head)
+            words = [t.text for t in tokens]
+            if self.memory.recall(words) is not None and len(ent) == 1:
+                continue
+            res = resolve_words(words, day=self.day)
+            if res.empty:
+                ctx = [t.text for t in context_tokens(head)]
+                res = resolve_words(words + ctx, day=self.day) if ctx else res
+            if not res.empty and (res.name or len(ent) >= 2):
+                if res.name is None:
+                    res = Resolution(ent.text, res.country, res.sector, res.confidence, res.rule, True)
+                roles = [m.surface for m in find_matches(words, load_dictionaries()) if m.kind == "sector"]
+                self.memory.remember(words, res, roles[0].split() if roles else None)
