@@ -335,6 +335,11 @@ def demo(
     raise typer.Exit(1 if summary.failed else 0)
 
 
+from .commands import register_all  # noqa: E402  (commands in their own modules)
+
+register_all(app)
+
+
 def run() -> None:  # console-script entry point
     app()
 

@@ -230,8 +230,9 @@ class Store:
                     count += 1
             for claim in result.claims:
                 conn.execute(
-                    "INSERT OR IGNORE INTO claims(document_id, count, event_plover, target_country, period_from, period_to,"
-                    " sentence, sentence_start, sentence_end, rule, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO claims(document_id, count, event_plover, target_country, period_from, period_to,"
+                    " sentence, sentence_start, sentence_end, rule, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT(document_id, sentence_start) DO NOTHING",
                     (doc_id, claim.count, claim.event_plover, claim.target_country, claim.period_from, claim.period_to,
                      claim.evidence.sentence, claim.evidence.start, claim.evidence.end, claim.rule, json.dumps(claim.to_dict())),
                 )
@@ -242,11 +243,11 @@ class Store:
         first_src = event.source[0] if event.source else None
         first_tgt = event.target[0] if event.target else None
         cur = conn.execute(
-            "INSERT OR IGNORE INTO events(event_key, document_id, plover, mode, cameo, quad, goldstein, date, date_precision,"
+            "INSERT INTO events(event_key, document_id, plover, mode, cameo, quad, goldstein, date, date_precision,"
             " date_rule, location_name, location_country, location_admin1, lat, lon, negated, hypothetical, confidence,"
             " sentence, sentence_start, sentence_end, trigger_text, trigger_start, trigger_end, rule, acled_event_type,"
             " acled_sub_event_type, source_country, source_sector, target_country, target_sector, json)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(event_key) DO NOTHING",
             (f"{digest[:24]}:{event.key}", doc_id, event.plover, event.mode, event.cameo, event.quad, event.goldstein,
              event.date, event.date_precision, event.date_rule,
              loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
@@ -277,8 +278,8 @@ class Store:
         now = _now()
         with self.transaction() as conn:
             cur = conn.execute(
-                "INSERT OR IGNORE INTO ingest_errors(source, stage, error_type, message, first_seen, last_seen, run_id)"
-                " VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO ingest_errors(source, stage, error_type, message, first_seen, last_seen, run_id)"
+                " VALUES (?,?,?,?,?,?,?) ON CONFLICT(source, stage, error_type, message) DO NOTHING",
                 (error.source, error.stage, error.error_type, error.message, now, now, run_id),
             )
             if cur.rowcount == 0:
