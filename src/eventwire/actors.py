@@ -58,11 +58,24 @@ class Dictionaries:
     sectors: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
     named: dict[tuple[str, ...], list[NamedEntry]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    #: keys written in capitals in the data ("US", "UK", "ISIS"): matched only when capitalised in text
+    case_keys: set[tuple[str, ...]] = field(default_factory=set)
 
 
-def _key(text: str) -> tuple[str, ...]:
-    text = text.lower().replace("\u2019", "'")
+def _key(text: str, *, lower: bool = True) -> tuple[str, ...]:
+    text = text.replace("\u2019", "'")
+    if lower:
+        text = text.lower()
     return tuple(t for t in re.findall(r"[\w.'&]+(?<!\.)\.?|[\w]+|-", text) if t)
+
+
+def _note_case(d: Dictionaries, surface: str, key: tuple[str, ...]) -> None:
+    letters = re.sub(r"[^A-Za-z]", "", surface)
+    if letters and letters.isupper() and len(letters) <= 5:
+        d.case_keys.add(key)
+
+
+_REGION_WORDS = {"latin", "south", "central", "north", "meso", "pan"}
 
 
 def phrase_key(tokens: list[str]) -> tuple[str, ...]:
@@ -85,6 +98,7 @@ def load_dictionaries() -> Dictionaries:
                     key = key[1:]
                 if key:
                     d.countries.setdefault(key, []).append((iso, kind))
+                    _note_case(d, surface, key)
     for row in read_tsv("actors/sectors.tsv"):
         key = _key(row["phrase"])
         if key:
@@ -107,17 +121,19 @@ def load_dictionaries() -> Dictionaries:
                 key = key[1:]
             if key:
                 d.named.setdefault(key, []).append(entry)
+                _note_case(d, surface.strip(), key)
     return d
 
 
 def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
     """Longest-first dictionary matches over lowercased words of a phrase."""
-    keys = [_key(w) for w in words]
     flat: list[str] = []
+    cased: list[str] = []
     owner: list[int] = []
-    for i, parts in enumerate(keys):
-        for part in parts:
-            flat.append(part)
+    for i, word in enumerate(words):
+        for part in _key(word, lower=False):
+            cased.append(part)
+            flat.append(part.lower())
             owner.append(i)
     matches: list[Match] = []
     i = 0
@@ -127,6 +143,10 @@ def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
             key = tuple(flat[i : i + size])
             start, end = owner[i], owner[i + size - 1] + 1
             surface = " ".join(words[start:end])
+            if key in dicts.case_keys and not all(re.sub(r"[^A-Za-z]", "", c).isupper() for c in cased[i : i + size]):
+                continue
+            if key in (("america",), ("american",), ("americans",)) and i > 0 and flat[i - 1] in _REGION_WORDS:
+                continue
             if key in dicts.named:
                 found = Match(start, end, "named", "|".join(key), 50 + size, surface)
             elif key in dicts.countries:

@@ -29,7 +29,9 @@ Token = Any
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "wo", "'ll", "'d", "must", "ca"}
 _INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek", "try", "attempt", "aim",
                  "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer"}  # fmt: skip
-_PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid"}
+_PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid",
+                   "campaign", "effort", "attempt", "push", "call", "demand", "pressure", "intention", "readiness", "willingness",
+                   "decision", "option", "goal", "aim", "ambition", "wish", "bid", "move", "offer", "request", "appeal"}  # fmt: skip
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
@@ -65,7 +67,7 @@ class Coder:
         for sent in doc.sents:
             finder.remember_entities([e for e in sent.ents if e.start >= sent.start and e.end <= sent.end])
             sentence_events = self._code_sentence(sent, finder, published, doc_countries, anchors)
-            events.extend(sentence_events)
+            events.extend(e for e in sentence_events if not _repeats(e, events))
             claim = self._claim(sent, published, sentence_events)
             if claim:
                 claims.append(claim)
@@ -78,9 +80,15 @@ class Coder:
     ) -> list[Event]:
         found: list[tuple[Token, LexEntry, list[Actor], list[Actor], set[int]]] = []
         consumed: set[int] = set()
+        claim_match = self._CLAIM.search(sent.text)
+        claim_span = (sent.start_char + claim_match.start(), sent.start_char + claim_match.end()) if claim_match else None
         for tok in sent:
-            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
             if pos is None or (pos == "VERB" and tok.dep_ == "amod"):
+                continue
+            if pos == "VERB" and tok.dep_ == "acl" and not any(c.dep_.startswith("nsubj") for c in tok.children):
+                continue
+            if claim_span and claim_span[0] <= tok.idx < claim_span[1]:
                 continue
             entry = self._match(tok, pos)
             if entry is None:
@@ -90,23 +98,38 @@ class Coder:
             target = self._target(tok, entry, finder)
             if not target and int(entry.cameo[:2]) >= 14:
                 target = self._fallback_target(tok, finder, source)
-            if pos == "NOUN" and not source and not target:
+            if pos == "NOUN" and not source:
                 continue
-            if pos == "VERB" and not source and not target:
-                continue
+            if not source and (not target or int(entry.cameo[:2]) < 14):
+                continue  # without a known actor only violence by unknown perpetrators is an event
             consumed |= used
             found.append((tok, entry, source, target, used))
+        by_index = {tok.i: (entry, target) for tok, entry, _s, target, _u in found}
         events: list[Event] = []
         seen: set[tuple[str | None, tuple[str | None, ...], tuple[str | None, ...]]] = set()
-        for tok, entry, source, target, _used in found:
+        for tok, entry, source, target, used in found:
             if tok.i in consumed:
                 continue
+            if tok.pos_ == "NOUN" and tok.head.i in by_index and tok.head.lemma_.lower() not in self.lexicon.light_verbs:
+                continue  # "condemned the attack": the attack is the verb's object, not an event of its own
+            if tok.pos_ != "NOUN" and tok.lemma_.lower() in self.lexicon.light_verbs and any(
+                c.i in by_index and c.dep_ == "dobj" for c in tok.children
+            ):
+                continue  # "launched an air strike": the noun event carries the code and the target
+            for noun_i in used:
+                noun_entry = by_index.get(noun_i)
+                if noun_entry and self.ontology.get(noun_entry[0].cameo).plover == self.ontology.get(entry.cameo).plover:
+                    entry = noun_entry[0]  # "the US airstrike that killed ...": the noun names the means (195)
+                    if not target:
+                        target = noun_entry[1]
             info = self.ontology.get(entry.cameo)
             plover = info.plover
             if plover is None or plover == "YIELD":
                 plover = _yield_type(entry.cameo) if plover == "YIELD" else None
             if plover in _SYMMETRIC and not target and len({a.country for a in source}) > 1:
                 source, target = source[:1], source[1:]
+            if plover is None and not (source and target):
+                continue  # a statement or appeal is only an event between two actors
             hypothetical = self._hypothetical(tok)
             negated = self._negated(tok)
             key = (plover, tuple(a.country for a in source), tuple(a.country for a in target))
@@ -115,7 +138,11 @@ class Coder:
             seen.add(key)
             events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
                                       published, doc_countries, finder.offset, anchors))
-        events.extend(self._speech_threats(sent, events, finder))
+        threats = self._speech_threats(sent, events, finder)
+        if threats:
+            replaced = {t.rule.split(">", 1)[1] + str(t.target) for t in threats}
+            events = [e for e in events if e.rule + str(e.target) not in replaced or e.source]
+            events.extend(threats)
         return events
 
     def _match(self, tok: Token, pos: str) -> LexEntry | None:
@@ -124,7 +151,9 @@ class Coder:
             candidates = self.lexicon.candidates(tok.lower_, pos)
         if not candidates:
             return None
-        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        excluded = _clause_tokens(tok)
+        own = [t for t in tok.subtree if t.i not in excluded]
+        words = {t.lemma_.lower() for t in own} | {t.lower_ for t in own}
         if pos == "NOUN" and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
             words |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "prt"}
             words.add(tok.head.lemma_.lower())
@@ -144,7 +173,15 @@ class Coder:
                 return child, passive
         if verb.dep_ == "relcl":
             return verb.head, passive
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+            for sibling in verb.head.children:
+                if sibling.dep_ in ("dobj",) and sibling.i < verb.i:
+                    return sibling, passive  # object control: "urged Iraq to expel ..."
+            head, _ = self._subject_head(verb.head)
+            return head, passive
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None, passive  # purpose clause: its subject is not the main subject
+        if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
             head, _ = self._subject_head(verb.head)
             return head, passive
         if verb.dep_ == "acl":
@@ -171,13 +208,10 @@ class Coder:
                 return []
             if head is None:
                 return []
-            actors = finder.resolve_head(head)
-            if not actors and head.pos_ == "NOUN":
+            if head.pos_ == "NOUN" and (self._match(head, "NOUN") is not None or head.lemma_.lower() in _WEAPON_NOUNS):
                 used.add(head.i)
-                actors = self._actors_of_event_noun(head, finder)
-            elif head.pos_ == "NOUN" and head.lemma_.lower() in _WEAPON_NOUNS:
-                used.add(head.i)
-            return actors
+                return self._actors_of_event_noun(head, finder)
+            return finder.resolve_head(head)
         actors = self._actors_of_event_noun(tok, finder)
         if actors:
             return actors
@@ -187,7 +221,9 @@ class Coder:
             if node.dep_ in ("pobj",) and node.head.lower_ == "of":
                 node = node.head.head
                 continue
-            if node.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and node.head.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("dobj", "nsubjpass", "attr") and node.head.pos_ in ("VERB", "AUX") and (
+                node.head.lemma_.lower() in self.lexicon.light_verbs
+            ):
                 verb = node.head
                 head, passive = self._subject_head(verb)
                 if head is not None and not passive:
@@ -237,7 +273,10 @@ class Coder:
     def _fallback_target(self, tok: Token, finder: ActorFinder, source: list[Actor]) -> list[Actor]:
         """For conflict events without a grammatical target: the nearest actor later in the clause."""
         taken = {(a.start, a.end) for a in source}
+        excluded = _clause_tokens(tok)
         for node in sorted(tok.subtree, key=lambda t: t.i):
+            if node.i in excluded:
+                continue
             if node.i <= tok.i or node.pos_ not in ("NOUN", "PROPN") or node.dep_ == "compound":
                 continue
             if node.dep_ == "pobj" and node.head.lower_ in _LOC_PREPS:
@@ -269,6 +308,8 @@ class Coder:
             if node.dep_ in ("xcomp",) and node.head.lemma_.lower() in _INTENT_HEADS:
                 return True
             if node.dep_ == "pobj" and node.head.head.lemma_.lower() in _PROSPECT_NOUNS:
+                return True
+            if node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in _PROSPECT_NOUNS:
                 return True
             if node.dep_ in ("xcomp", "conj", "pobj", "prep", "dobj") and node.head is not node:
                 node = node.head
@@ -378,7 +419,10 @@ class Coder:
         nodes = [tok]
         if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
             nodes.append(tok.head)
-        nodes.extend(c for c in tok.children if c.dep_ == "dobj")
+        excluded = _clause_tokens(tok)
+        subject_side = {t.i for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree}
+        nodes.extend(t for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i))
+                     if t is not tok and t.i not in excluded and t.i not in subject_side and t.pos_ in ("NOUN", "PROPN", "VERB"))
         for node in nodes:
             for prep in node.children:
                 if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
@@ -471,6 +515,28 @@ class Coder:
                               Span(match.group(0), sent.start_char + match.start(), sent.start_char + match.end())),
             rule="claim:ordinal-count-since",
         )
+
+
+def _dyad(event: Event) -> tuple[str | None, frozenset[str | None], frozenset[str | None]]:
+    return (event.plover, frozenset(a.country for a in event.source), frozenset(a.country for a in event.target))
+
+
+def _repeats(event: Event, earlier: list[Event]) -> bool:
+    """A later, undated mention of an event already coded in the document ("the US-Iraq meetings")."""
+    if event.date_precision != "unknown-before" or event.plover is None:
+        return False
+    key = _dyad(event)
+    symmetric = (key[0], key[2], key[1])
+    return any(_dyad(e) in (key, symmetric) for e in earlier if e.plover in _SYMMETRIC or _dyad(e) == key)
+
+
+def _clause_tokens(tok: Token) -> set[int]:
+    """Tokens in clauses below the trigger (if-clauses, reported clauses, relative clauses): not its arguments."""
+    out: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj", "xcomp"):
+            out |= {t.i for t in child.subtree}
+    return out
 
 
 def _yield_type(cameo: str) -> str:

@@ -59,7 +59,11 @@ def read_lines(relative: str) -> list[str]:
     if user is not None and (user / relative).is_file():
         paths.append(user / relative)
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise DataFileError(f"data file missing: {path}") from exc
+        for line in text.splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
                 out.append(line)

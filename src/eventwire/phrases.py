@@ -35,6 +35,8 @@ def phrase_tokens(head: Token) -> list[Token]:
             continue
         if child.dep_ == "punct" and child.text not in ("-", "'", "\u2019", "."):
             continue
+        if child.is_space:
+            continue
         out.append(child)
         stack.extend(child.children)
     out.sort(key=lambda t: t.i)
@@ -54,7 +56,7 @@ def context_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos":
             out.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
             out.extend(child.subtree)
         elif child.dep_ == "acl" and child.lemma_ in ("know", "call", "name", "dub"):
             out.extend(child.subtree)
@@ -95,6 +97,7 @@ class ActorFinder:
         if recalled is not None:
             return [self._actor(tokens, recalled)]
         res = resolve_words(words, day=self.day, head=[t.i for t in tokens].index(head.i))
+        ctx: list[str] = []
         if res.country is None or res.sector is None:
             ctx = [t.text for t in context_tokens(head)]
             if ctx:
@@ -112,12 +115,16 @@ class ActorFinder:
             if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
                 return [self._actor(tokens, Resolution(None, None, None, 0.3, "ner:unresolved"))]
             return []
-        if res.name and head.pos_ == "PROPN":
+        if res.name and head.ent_type_ == "PERSON":
             roles = [m.surface for m in find_matches(words, load_dictionaries()) if m.kind == "sector"]
             self.memory.remember(words, res, roles[0].split() if roles else None)
         # "US and Iraqi officials": one actor per coordinated country.
         countries = countries_in(words)
-        if len(countries) > 1 and any(t.dep_ == "conj" for t in tokens) and res.name is None:
+        context = context_tokens(head) if ctx else []
+        coordinated = any(t.dep_ == "conj" for t in tokens) or any("-" in t.text for t in tokens)
+        if not countries and context and any(t.dep_ == "conj" for t in context):
+            countries, coordinated = countries_in(ctx), True
+        if len(countries) > 1 and coordinated and res.name is None:
             return [
                 self._actor(tokens, Resolution(None, iso, res.sector, res.confidence * 0.9, res.rule + f"+split:{iso}"))
                 for iso in countries

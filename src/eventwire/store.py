@@ -112,6 +112,21 @@ MIGRATIONS: list[str] = [
         UNIQUE (source, stage, error_type, message)
     );
     """,
+    # 2: full-text search over the evidence sentences of events
+    """
+    CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content='events', content_rowid='id');
+    CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.id, new.sentence);
+    END;
+    CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+    END;
+    CREATE TRIGGER events_fts_au AFTER UPDATE OF sentence ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.id, new.sentence);
+    END;
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+    """,
 ]
 
 TABLES = ("runs", "documents", "articles", "events", "actors", "claims", "ingest_errors")
@@ -315,45 +330,14 @@ class Store:
         limit: int | None = None,
         include_modal: bool = True,
     ) -> list[dict[str, Any]]:
-        """Events matching the filters, newest date first. ``actor`` is a country, sector or COUNTRY/SECTOR code."""
-        where: list[str] = []
-        params: list[Any] = []
-        if actor:
-            country, _, sector = actor.upper().replace("-", "/").partition("/")
-            clause = "SELECT event_id FROM actors WHERE "
-            if sector:
-                clause += "country = ? AND sector LIKE ?"
-                params += [country, sector + "%"]
-            elif len(country) == 3 and country.isalpha():
-                clause += "(country = ? OR sector = ?)"
-                params += [country, country]
-            else:
-                clause += "sector LIKE ?"
-                params.append(country + "%")
-            where.append(f"e.id IN ({clause})")
-        if plover:
-            where.append("e.plover = ?")
-            params.append(plover.upper())
-        if since:
-            where.append("substr(e.date, 1, ?) >= ?")
-            params += [len(since), since]
-        if until:
-            where.append("substr(e.date, 1, ?) <= ?")
-            params += [len(until), until]
-        if not include_modal:
-            where.append("e.negated = 0 AND e.hypothetical = 0")
-        sql = (
-            "SELECT e.*, d.source AS document_source, d.url AS document_url, a.title AS document_title,"
-            " a.published AS document_published FROM events e JOIN documents d ON d.id = e.document_id"
-            " LEFT JOIN articles a ON a.document_id = e.document_id"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date DESC, e.id"
-        if limit:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return [_event_row(r) for r in self.conn.execute(sql, params)]
+        """Events matching the filters, newest date first. ``actor`` is a country, sector or COUNTRY/SECTOR code.
+
+        A shorthand for :func:`eventwire.query.search_events`, which takes every filter.
+        """
+        from .query import EventFilter, search_events
+
+        f = EventFilter(actor=actor, plover=(plover,) if plover else (), since=since, until=until, include_modal=include_modal)
+        return search_events(self, f, limit=limit or None, order="-date")
 
     def errors(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM ingest_errors ORDER BY id")]

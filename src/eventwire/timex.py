@@ -157,7 +157,10 @@ def resolve_event_time(
     if pub is None:
         return TimeValue("", "unknown", "", -1, "no-publication-date")
     times = find_times(sentence, pub, future=future)
-    times = [t for t in times if not sentence[max(0, t.start - 6) : t.start].lower().endswith("since ")]
+    times = [
+        t for t in times
+        if not t.text.lower().startswith("since") and not sentence[max(0, t.start - 6) : t.start].lower().endswith("since ")
+    ]
     if not times:
         return TimeValue(pub.isoformat(), "unknown-before", "", -1, "publication-date")
     best = min(times, key=lambda t: abs(t.start - trigger_start))
