@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -109,28 +110,33 @@ def _print_summary(summary: Any, db: Path) -> None:
         err.print(f"[red]failed[/red] {error.source}: {error.message} ({error.error_type}, stage {error.stage})")
 
 
+from .commands.analyst import filter_options  # noqa: E402  (the filter options shared with stats and export)
+from .query import EventFilter  # noqa: E402
+
+
 @app.command()
+@filter_options
 def events(
+    filters: EventFilter,
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option(help="Country, sector or COUNTRY/SECTOR code, e.g. USA, IRQ/GOV, MIL.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show sentence, trigger, actors and rules for each event.")] = False,
 ) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered, newest first."""
+    from .query import search_events
     from .store import Store
 
     if fmt not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("--format must be table, jsonl or csv")
+    if limit is not None and limit < 0:
+        raise typer.BadParameter("--limit must not be negative")
     settings = _settings(db)
     if not settings.db.exists():
         err.print(f"[red]error[/red] no database at {settings.db}: run `eventwire ingest` or `eventwire demo` first")
         raise typer.Exit(1)
     try:
-        rows = Store(settings.db).events(actor=actor, plover=type_, since=since, until=until, limit=limit)
+        rows = search_events(Store(settings.db), filters, limit=limit, order="-date")
     except EventwireError as exc:
         raise _fail(exc) from exc
     if explain:
@@ -186,7 +192,9 @@ def _print_explanation(row: dict[str, Any]) -> None:
     sentence = ev["sentence"]
     out.print(f"[bold]event {row.get('id', '')}[/bold]  {row['plover'] or '-'} / CAMEO {row['cameo']} "
               f"(quad {row['quad']}, Goldstein {row['goldstein']})  confidence {row['confidence']}")
-    out.print("  sentence: " + sentence[:rel] + "[reverse]" + sentence[rel : rel + len(trig["text"])] + "[/reverse]" + sentence[rel + len(trig["text"]) :], markup=True, highlight=False)
+    end = rel + len(trig["text"])
+    out.print("  sentence: " + escape(sentence[:rel]) + "[reverse]" + escape(sentence[rel:end]) + "[/reverse]" + escape(sentence[end:]),
+              highlight=False)
     out.print(f"  trigger:  {trig['text']!r} at {trig['start']}-{trig['end']}  rule: {row['rule']}")
     for role in ("source", "target"):
         for a in row[role]:
@@ -328,9 +336,10 @@ def demo(
     rows.sort(key=lambda r: (r["date"] or "", r["id"]))
     for row in rows:
         src, tgt = _actors(row["source"]), _actors(row["target"])
-        flags = "".join(f" [{f}]" for f in ("negated", "hypothetical") if row[f])
-        out.print(f"[bold]#{row['id']}[/bold] {row['date']}  {src} -[{row['plover'] or 'STATEMENT'} {row['cameo']}]-> {tgt}{flags}", highlight=False)
-        out.print(f"    \u201c{row['evidence']['sentence']}\u201d", highlight=False)
+        flags = "".join(f" ({f})" for f in ("negated", "hypothetical") if row[f])
+        kind = f"{row['plover'] or 'STATEMENT'} {row['cameo']}"
+        out.print(f"#{row['id']} {row['date']}  {src} -[{kind}]-> {tgt}{flags}", highlight=False, markup=False)
+        out.print(f"    \u201c{row['evidence']['sentence']}\u201d", highlight=False, markup=False)
     out.print("Try: eventwire events --actor USA --type ASSAULT   |   eventwire explain ID")
     raise typer.Exit(1 if summary.failed else 0)
 

@@ -35,6 +35,7 @@ _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "ris
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
+_LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within", "throughout", "from"}
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
@@ -55,22 +56,31 @@ class Coder:
 
     # -- public -------------------------------------------------------------------------------
     def code_text(self, text: str, *, published: date | None = None) -> CodingResult:
-        return self.code_doc(self.nlp(text), published=published)
+        """Code a text paragraph by paragraph (blank lines separate paragraphs; sentences never cross them)."""
+        spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, flags=re.S)]
+        docs = list(self.nlp.pipe([chunk for _, chunk in spans]))
+        return self.code_docs(list(zip((o for o, _ in spans), docs, strict=True)), published=published)
 
     def code_doc(self, doc: Any, *, published: date | None = None) -> CodingResult:
+        return self.code_docs([(0, doc)], published=published)
+
+    def code_docs(self, docs: list[tuple[int, Any]], *, published: date | None = None) -> CodingResult:
+        """Code parsed paragraphs, each with its character offset in the text; coreference runs across them."""
         memory = DocumentActors()
         finder = ActorFinder(memory, published.isoformat() if published else None)
-        doc_countries = self._doc_countries(doc)
+        doc_countries = self._doc_countries([d for _, d in docs])
         events: list[Event] = []
         claims: list[Claim] = []
         anchors: dict[str, str] = {}
-        for sent in doc.sents:
-            finder.remember_entities([e for e in sent.ents if e.start >= sent.start and e.end <= sent.end])
-            sentence_events = self._code_sentence(sent, finder, published, doc_countries, anchors)
-            events.extend(e for e in sentence_events if not _repeats(e, events))
-            claim = self._claim(sent, published, sentence_events)
-            if claim:
-                claims.append(claim)
+        for offset, doc in docs:
+            finder.offset = offset
+            for sent in doc.sents:
+                finder.remember_entities([e for e in sent.ents if e.start >= sent.start and e.end <= sent.end])
+                sentence_events = self._code_sentence(sent, finder, published, doc_countries, anchors)
+                events.extend(e for e in sentence_events if not _repeats(e, events))
+                claim = self._claim(sent, published, sentence_events, offset)
+                if claim:
+                    claims.append(claim)
         return CodingResult(tuple(events), tuple(claims))
 
     # -- sentences ------------------------------------------------------------------------------
@@ -140,8 +150,8 @@ class Coder:
                                       published, doc_countries, finder.offset, anchors))
         threats = self._speech_threats(sent, events, finder)
         if threats:
-            replaced = {t.rule.split(">", 1)[1] + str(t.target) for t in threats}
-            events = [e for e in events if e.rule + str(e.target) not in replaced or e.source]
+            replaced = {(t.rule.split(">", 1)[1], t.target) for t in threats}
+            events = [e for e in events if (e.rule, e.target) not in replaced]
             events.extend(threats)
         return events
 
@@ -279,7 +289,7 @@ class Coder:
                 continue
             if node.i <= tok.i or node.pos_ not in ("NOUN", "PROPN") or node.dep_ == "compound":
                 continue
-            if node.dep_ == "pobj" and node.head.lower_ in _LOC_PREPS:
+            if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE_ONLY:
                 continue
             actors = [a for a in finder.resolve_head(node) if (a.start, a.end) not in taken and a.country]
             if actors:
@@ -322,7 +332,7 @@ class Coder:
         """'X declared the Americans will be expelled': a hypothetical material conflict, announced -> THREATEN."""
         out: list[Event] = []
         for event in events:
-            if not event.hypothetical or event.quad != 4 or event.source:
+            if not event.hypothetical or event.quad != 4 or event.negated:
                 continue
             trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
             if trig is None:
@@ -334,8 +344,8 @@ class Coder:
                 node = node.head
                 if node.lemma_.lower() in _SPEECH_VERBS:
                     head, _ = self._subject_head(node)
-                    speaker = finder.resolve_head(head) if head is not None else []
-                    if speaker:
+                    speaker = list(event.source) or (finder.resolve_head(head) if head is not None else [])
+                    if speaker and event.target:
                         code = "138" if event.plover == "ASSAULT" or event.cameo[:2] in ("15", "17", "18", "19", "20") else "130"
                         info = self.ontology.get(code)
                         out.append(replace(
@@ -466,13 +476,13 @@ class Coder:
                                 place.lat, place.lon, precision, "gazetteer:" + ("facility-of-" if facility else "") + place.name)
         return None
 
-    def _doc_countries(self, doc: Any) -> tuple[str, ...]:
+    def _doc_countries(self, docs: list[Any]) -> tuple[str, ...]:
         from collections import Counter
 
         from .actors import countries_in
 
         counts: Counter[str] = Counter()
-        for ent in doc.ents:
+        for ent in (e for d in docs for e in d.ents):
             if ent.label_ in ("GPE", "NORP"):
                 for iso in countries_in([ent.text]):
                     counts[iso] += 1
@@ -483,7 +493,7 @@ class Coder:
         r"\b(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(\w+)(?:\s+\w+)?\s+(?:against|on|targeting)\s+(.+?)\s+since\s+([A-Z]\w+(?:\s+\d{4})?)",
     )
 
-    def _claim(self, sent: Any, published: date | None, events: list[Event]) -> Claim | None:
+    def _claim(self, sent: Any, published: date | None, events: list[Event], offset: int = 0) -> Claim | None:
         match = self._CLAIM.search(sent.text)
         if not match:
             return None
@@ -504,7 +514,6 @@ class Coder:
                 period_to = event.date
         if period_to is None and published is not None:
             period_to = published.isoformat()
-        offset = 0
         return Claim(
             count=int(match.group(1)),
             event_plover=plover,
@@ -512,7 +521,7 @@ class Coder:
             period_from=period_from,
             period_to=period_to,
             evidence=Evidence(sent.text, sent.start_char + offset, sent.end_char + offset,
-                              Span(match.group(0), sent.start_char + match.start(), sent.start_char + match.end())),
+                              Span(match.group(0), offset + sent.start_char + match.start(), offset + sent.start_char + match.end())),
             rule="claim:ordinal-count-since",
         )
 

@@ -51,7 +51,10 @@ def extract_html(source: str, data: bytes | str, *, url: str | None = None) -> A
     if doc is None:
         raise ExtractionFailed("no article text found in the HTML page")
     text = str(getattr(doc, "text", "") or "")
+    title = getattr(doc, "title", None)
     paragraphs = tuple(p.strip() for p in text.split("\n") if p.strip())
+    if title and paragraphs and paragraphs[0].strip().lower() == str(title).strip().lower():
+        paragraphs = paragraphs[1:]  # the headline repeated at the top of the body
     if not paragraphs:
         raise ExtractionFailed("the HTML page has no article body")
     date = getattr(doc, "date", None)
@@ -65,7 +68,7 @@ def extract_html(source: str, data: bytes | str, *, url: str | None = None) -> A
     authors = tuple(a.strip() for a in re.split(r";|\band\b|,", str(author)) if a.strip()) if author else ()
     return Article(
         source=source,
-        title=getattr(doc, "title", None),
+        title=title,
         authors=authors,
         published=published,
         published_precision=precision,
