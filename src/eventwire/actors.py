@@ -21,7 +21,7 @@ _QUALIFIER = re.compile(r"^-?(?:backed|led|linked|allied|funded|sponsored|suppor
 _FACILITY = {
     "airport", "base", "embassy", "consulate", "port", "province", "governorate", "city", "street",
     "square", "university", "hospital", "camp", "district", "region", "border", "soil", "territory",
-    "waters", "strait", "zone", "area", "refinery", "field", "compound", "palace", "square", "bridge",
+    "waters", "strait", "zone", "area", "refinery", "field", "compound", "palace", "bridge",
     "station", "river", "mountain", "mountains", "sea", "gulf", "airspace", "prison", "hotel",
 }  # fmt: skip
 _GENERIC_HEADS = {"country", "nation", "state", "government"}

@@ -71,7 +71,6 @@ def ingest(
     exclude: Annotated[list[str], typer.Option("--exclude", help="Skip files matching this glob (repeatable).")] = [],  # noqa: B006
 ) -> None:
     """Read, extract and code documents, and store them in the database (idempotent)."""
-    from .ingest import ingest_paths
     from .store import Store
 
     settings = _settings(db, model)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from .acled import acled_types
 from .actors import DocumentActors
 from .geo import load_gazetteer
 from .lexicon import LexEntry, Lexicon, load_lexicon
@@ -23,7 +24,6 @@ from .ontology import Ontology, load_ontology
 from .phrases import ActorFinder, phrase_tokens
 from .records import Actor, Claim, Event, Evidence, Location, Span
 from .timex import find_times, resolve_event_time
-from .acled import acled_types
 
 Token = Any
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "wo", "'ll", "'d", "must", "ca"}
@@ -31,7 +31,7 @@ _INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek",
                  "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer"}  # fmt: skip
 _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid",
                    "campaign", "effort", "attempt", "push", "call", "demand", "pressure", "intention", "readiness", "willingness",
-                   "decision", "option", "goal", "aim", "ambition", "wish", "bid", "move", "offer", "request", "appeal"}  # fmt: skip
+                   "decision", "option", "goal", "aim", "ambition", "wish", "move", "offer", "request", "appeal"}  # fmt: skip
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}

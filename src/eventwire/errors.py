@@ -57,6 +57,12 @@ class StoreError(EventwireError):
     code = "E040"
 
 
+class BadQuery(EventwireError):
+    """A query parameter (filter, grouping, order, export format) has a value eventwire cannot use."""
+
+    code = "E050"
+
+
 class NotFound(EventwireError):
     """A requested record does not exist."""
 

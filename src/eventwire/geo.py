@@ -58,9 +58,9 @@ class Gazetteer:
         self._countries: dict[str, Place] = {}
         dicts = load_dictionaries()
         for iso3, name in dicts.country_names.items():
-            acc = sums.get(iso3)
-            lat = acc[0] / acc[2] if acc else None
-            lon = acc[1] / acc[2] if acc else None
+            found = sums.get(iso3)
+            lat = found[0] / found[2] if found else None
+            lon = found[1] / found[2] if found else None
             self._countries[iso3] = Place(name, iso3, None, lat, lon, "country")
 
     def country(self, iso3: str) -> Place | None:
