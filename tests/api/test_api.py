@@ -238,6 +238,12 @@ def test_reads_can_require_the_token(database: tuple[Path, dict[str, Any]]) -> N
         assert httpx.get(f"{url}/").status_code == 200  # the page itself; it asks for the token
 
 
+def test_serve_refuses_to_require_a_token_for_reads_without_one() -> None:
+    result = CliRunner().invoke(app, ["serve", "--require-token-for-reads"], env={"EVENTWIRE_TOKEN": ""})
+    assert result.exit_code == 2
+    assert "--require-token-for-reads needs --token" in result.output
+
+
 def test_a_broken_database_is_a_500_in_the_error_shape(tmp_path: Path) -> None:
     db = tmp_path / "broken.db"
     app = create_app(Settings(db=db), token=None)
@@ -319,5 +325,6 @@ def test_reads_go_on_while_an_ingest_writes(client: httpx.Client, base: str) -> 
     assert [status for status, _ in results if status != 200] == []
     assert all(status == 200 and body["errors"] == [] for status, body in ingest_result.values())
     during = [t for _, t in results if window["start"] <= t <= window["end"]]
+    print(f"{len(results)} reads, {len(during)} while the ingest ran ({window['end'] - window['start']:.1f} s)")
     assert during, "no read ran while the ingest was writing"
     assert client.get("/api/stats/overview").json()["documents"] == before + len(variants)

@@ -8,17 +8,21 @@ install it with `apt-get install -y chromium`.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, FilePayload, Page, expect, sync_playwright
 
 from eventwire.api import create_app
 from eventwire.settings import Settings
 
-from ..api.helpers import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_SENTENCE, HOSTILE_TITLE, build_database, running
+from ..api.helpers import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_SENTENCE, HOSTILE_TITLE, build_database, free_port, running
 from ..conftest import GOOD_ARTICLE_1, ROOT
 
 pytestmark = pytest.mark.browser
@@ -261,3 +265,57 @@ def test_ingest_view_shows_the_error_message_without_the_token(watched: Watched)
     page.click("#ingest-submit")
     expect(page.locator("#ingest-status .message.error")).to_contain_text("401")
     expect(page.locator("#ingest-status .message.error")).to_contain_text("Authorization: Bearer")
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`eventwire demo`, then `eventwire serve` as a subprocess, as a person would run them."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "demo.db"
+    demo = subprocess.run([sys.executable, "-m", "eventwire.cli", "demo", "--db", str(db)], capture_output=True, text=True, timeout=600)
+    assert demo.returncode == 0, demo.stderr
+    port = free_port()
+    log = (folder / "serve.log").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/api/stats/overview", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"eventwire serve did not start: {(folder / 'serve.log').read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        log.close()
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_demo_database_served_by_eventwire_serve(browser: Browser, demo_server: str, view: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    watched = Watched(context.new_page(), demo_server)
+    try:
+        page = watched.open(f"#/{view}")
+        expect(page.locator("main .message.error")).to_have_count(0)
+        if view == "events":
+            expect(page.locator("tr.event-row")).to_have_count(50)
+            page.locator("tr.event-row").first.click()
+            expect(page.locator("#event-detail .article-body mark.m-sentence").first).to_be_visible()
+        if view == "overview":
+            expect(page.locator("#count-documents .value")).to_have_text("32")
+        if view == "map":
+            expect(page.locator("svg.map circle.point")).not_to_have_count(0)
+        if view == "network":
+            expect(page.locator("svg.network g.node")).not_to_have_count(0)
+        watched.shot(f"demo-{view}")
+        assert watched.errors == []
+        assert watched.offsite == []
+    finally:
+        context.close()
