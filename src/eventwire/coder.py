@@ -18,10 +18,10 @@ from typing import Any
 
 from .acled import acled_types
 from .actors import DocumentActors
-from .geo import load_gazetteer
 from .lexicon import LexEntry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
-from .phrases import ActorFinder, phrase_tokens
+from .phrases import ActorFinder
+from .places import locate as locate_place
 from .records import Actor, Claim, Event, Evidence, Location, Span
 from .timex import find_times, resolve_event_time
 
@@ -82,6 +82,15 @@ class Coder:
                 if claim:
                     claims.append(claim)
         return CodingResult(tuple(events), tuple(claims))
+
+    def locate(self, text: str, start: int, end: int) -> Location | None:
+        """Where the event whose trigger is ``text[start:end]`` happened, from its own sentence."""
+        doc = self.nlp(text)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        trigger = max(span, key=lambda t: (t.pos_ in ("VERB", "NOUN"), -t.i))
+        return locate_place(trigger, self._doc_countries([doc]), 0)
 
     # -- sentences ------------------------------------------------------------------------------
     def _code_sentence(
@@ -339,7 +348,7 @@ class Coder:
                 continue
             node = trig.root
             for _ in range(4):
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
                 if node.lemma_.lower() in _SPEECH_VERBS:
@@ -374,7 +383,8 @@ class Coder:
                 date_value, precision, date_rule = anchored
         if precision in ("day", "month") and entry.lemma and date_value:
             anchors.setdefault(tok.lemma_.lower(), date_value)
-        location = self._location(tok, doc_countries, offset)
+        actor_spans = tuple((a.start, a.end) for a in (*source, *target))
+        location = locate_place(tok, doc_countries, offset, exclude=actor_spans)
         confidence = 0.45 + (0.2 if source and any(a.country for a in source) else 0.0)
         confidence += 0.2 if target and any(a.country for a in target) else 0.0
         confidence += 0.1 if entry.requires else 0.0
@@ -423,58 +433,6 @@ class Coder:
         step = {"days": timedelta(days=3), "weeks": timedelta(weeks=2), "hours": timedelta(0)}[match.group(1).lower()]
         when = base - step if match.group(2).lower() == "before" else base + step
         return when.isoformat(), "week", f"anchored:{match.group(0)}"
-
-    def _location(self, tok: Token, doc_countries: tuple[str, ...], offset: int) -> Location | None:
-        gazetteer = load_gazetteer()
-        nodes = [tok]
-        if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
-            nodes.append(tok.head)
-        excluded = _clause_tokens(tok)
-        subject_side = {t.i for c in tok.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree}
-        nodes.extend(t for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i))
-                     if t is not tok and t.i not in excluded and t.i not in subject_side and t.pos_ in ("NOUN", "PROPN", "VERB"))
-        for node in nodes:
-            for prep in node.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _LOC_PREPS:
-                    continue
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    found = self._place(pobj, gazetteer, doc_countries, offset)
-                    if found:
-                        return found
-        return None
-
-    def _place(self, pobj: Token, gazetteer: Any, doc_countries: tuple[str, ...], offset: int) -> Location | None:
-        tokens = phrase_tokens(pobj)
-        text = pobj.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-        start, end = tokens[0].idx + offset, tokens[-1].idx + len(tokens[-1].text) + offset
-        # "the city of Mosul"
-        for child in pobj.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and pobj.lemma_.lower() in ("city", "town", "village", "province", "region"):
-                for inner in child.children:
-                    if inner.dep_ == "pobj":
-                        return self._place(inner, gazetteer, doc_countries, offset)
-        if pobj.lemma_.lower() in _PLACE_NOUNS:
-            from .actors import countries_in
-
-            isos = countries_in([t.text for t in tokens])
-            if isos:
-                place = gazetteer.country(isos[0])
-                if place:
-                    return Location(text, start, end, place.name, place.country, None, place.lat, place.lon, "country", "place:country-territory")
-        names = [t for t in tokens if t.pos_ == "PROPN"]
-        facility = pobj.lemma_.lower() in ("airport", "base", "embassy", "camp", "compound", "consulate", "palace")
-        if names:
-            name = " ".join(t.text for t in names)
-            place = gazetteer.lookup(name, doc_countries)
-            if place is None and len(names) > 1:
-                place = gazetteer.lookup(names[0].text, doc_countries)
-            if place is not None:
-                precision = "facility" if facility else place.precision
-                return Location(text, start, end, text if facility else place.name, place.country, place.admin1,
-                                place.lat, place.lon, precision, "gazetteer:" + ("facility-of-" if facility else "") + place.name)
-        return None
 
     def _doc_countries(self, docs: list[Any]) -> tuple[str, ...]:
         from collections import Counter

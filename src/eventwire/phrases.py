@@ -29,9 +29,9 @@ def phrase_tokens(head: Token) -> list[Token]:
         child = stack.pop()
         if child.dep_ in _STOP_DEPS:
             continue
-        if child.dep_ == "conj" and child.head is head and child.pos_ in ("NOUN", "PROPN") and child.i > head.i:
+        if child.dep_ == "conj" and child.head.i == head.i and child.pos_ in ("NOUN", "PROPN") and child.i > head.i:
             continue  # a coordinated actor of its own
-        if child.dep_ in ("cc",) and child.head is head and child.i > head.i:
+        if child.dep_ in ("cc",) and child.head.i == head.i and child.i > head.i:
             continue
         if child.dep_ == "punct" and child.text not in ("-", "'", "\u2019", "."):
             continue

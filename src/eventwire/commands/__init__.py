@@ -6,7 +6,8 @@ from typing import Any
 
 
 def register_all(app: Any) -> None:
-    from . import analyst, serve
+    from . import analyst, evaluate, serve
 
     analyst.register(app)
     serve.register(app)
+    evaluate.register(app)

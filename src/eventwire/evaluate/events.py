@@ -1,0 +1,182 @@
+"""Event coding evaluation: end-to-end events, dyad types, ACLED/CASE types and quad classes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..datafiles import read_tsv
+from ..dyads import code_record
+from ..pipeline import code_text
+from ..records import Event
+from ..timex import parse_day
+from .scoring import Report, confusion, per_label, prf
+
+
+def _rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                return
+            if line.strip():
+                yield json.loads(line)
+
+
+def type_matches(gold: str | None, pred: str | None) -> bool:
+    if gold == "YIELD":
+        return pred in ("CONCEDE", "RETREAT", "YIELD")
+    return gold == pred
+
+
+def _countries(actors: list[dict[str, Any]]) -> set[str]:
+    return {a["country"] for a in actors if a.get("country")}
+
+
+def _side_ok(gold: set[str], pred: set[str | None]) -> bool:
+    return not gold or bool(gold & pred)
+
+
+def _dyad_ok(gold: dict[str, Any], event: Event) -> bool:
+    """Source and target countries agree with the gold (a side the gold leaves without a country is free).
+
+    Reciprocal gold actors (the same list on both sides) give dyads from distinct pairs, in either
+    direction; self-pairs are ignored.
+    """
+    src = {a.country for a in event.source if a.country}
+    tgt = {a.country for a in event.target if a.country}
+    g_src, g_tgt = _countries(gold["source"]), _countries(gold["target"])
+    if g_src and g_src == g_tgt:
+        if len(g_src) == 1:
+            return bool((src | tgt) & g_src)
+        return any(s != t for s in src & g_src for t in tgt & g_tgt)
+    return _side_ok(g_src, src) and _side_ok(g_tgt, tgt)  # type: ignore[arg-type]
+
+
+def evaluate_events(path: Path, *, limit: int | None = None) -> Report:
+    """A gold event is found by a predicted event of the same PLOVER type whose source and target countries match."""
+    tp = fp = fn = 0
+    pairs: list[tuple[str | None, str | None]] = []
+    rows = list(_rows(path, limit))
+    skipped = 0
+    for row in rows:
+        result = code_text(row["text"], published=parse_day(row.get("date")))
+        predicted = [e for e in result.events if e.plover is not None and not e.negated]
+        used: set[int] = set()
+        for gold in row["events"]:
+            if gold.get("plover") is None:
+                skipped += 1
+                continue
+            match = next(
+                (i for i, e in enumerate(predicted) if i not in used and type_matches(gold["plover"], e.plover) and _dyad_ok(gold, e)),
+                None,
+            )
+            if match is None:
+                fn += 1
+                other = next((e for i, e in enumerate(predicted) if i not in used and _dyad_ok(gold, e)), None)
+                pairs.append((gold["plover"], other.plover if other else None))
+            else:
+                used.add(match)
+                tp += 1
+                pairs.append((gold["plover"], gold["plover"]))
+        for i, event in enumerate(predicted):
+            if i not in used:
+                fp += 1
+                pairs.append((None, event.plover))
+    report = Report("events", str(path), len(rows))
+    report.systems["eventwire"] = prf(tp, fp, fn)
+    report.details["per_type"] = per_label(pairs)
+    report.details["confusion"] = confusion(pairs)
+    report.notes.append(f"{skipped} gold events with CAMEO 01x/02x (no PLOVER type) are not scored")
+    return report
+
+
+def evaluate_dyads(path: Path, *, limit: int | None = None) -> Report:
+    rows = list(_rows(path, limit))
+    pairs: list[tuple[str | None, str | None]] = []
+    correct = 0
+    for row in rows:
+        out = code_record({"id": row["id"], "text": row["text"], "source": row["source"], "target": row["target"]})
+        pred = out["dyad_event"]["plover"] if out.get("dyad_event") else None
+        gold = row["plover"]
+        ok = type_matches(gold, pred)
+        correct += ok
+        pairs.append((gold, gold if ok else pred))
+    report = Report("dyads", str(path), len(rows))
+    report.systems["eventwire"] = {"accuracy": correct / len(rows) if rows else 0.0,
+                                   "no_event": sum(1 for _, p in pairs if p is None) / max(1, len(rows))}
+    report.details["per_type"] = per_label(pairs)
+    report.details["confusion"] = confusion(pairs)
+    return report
+
+
+@lru_cache(maxsize=1)
+def _case_codes() -> dict[str, str]:
+    return {row["sub_event_type"]: row["case2021_code"] for row in read_tsv("ontology/acled-types.tsv")}
+
+
+def main_event(events: tuple[Event, ...], *, acled: bool = False) -> Event | None:
+    pool = [e for e in events if not e.negated and (e.acled_sub_event_type if acled else True)]
+    return max(pool, key=lambda e: e.confidence) if pool else None
+
+
+def evaluate_types(path: Path, *, limit: int | None = None) -> Report:
+    """Macro-F1 over the ACLED sub-event labels; non-ACLED gold labels must get no ACLED type."""
+    codes = _case_codes()
+    acled_labels = set(codes.values())
+    rows = list(_rows(path, limit))
+    pairs: list[tuple[str | None, str | None]] = []
+    for row in rows:
+        event = main_event(code_text(row["text"]).events, acled=True)
+        pred = codes.get(event.acled_sub_event_type or "") if event else None
+        gold = row["label"] if row["label"] in acled_labels else None
+        pairs.append((gold, pred))
+    scores = per_label(pairs)
+    labels = sorted(acled_labels)
+    macro = sum(scores.get(label, {"f1": 0.0})["f1"] for label in labels) / len(labels)
+    correct = sum(1 for g, p in pairs if g == p)
+    report = Report("types", str(path), len(rows))
+    report.systems["eventwire"] = {"macro_f1": macro, "accuracy": correct / len(rows) if rows else 0.0}
+    report.details["per_type"] = scores
+    report.details["confusion"] = confusion(pairs)
+    return report
+
+
+def quad5(event: Event | None) -> int:
+    """Penta class: 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
+    3 verbal conflict (09-13, 16), 4 material conflict (14, 15, 17-20). No event is 0."""
+    if event is None:
+        return 0
+    root = int(event.cameo[:2])
+    if root <= 2:
+        return 0
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13 or root == 16:
+        return 3
+    return 4
+
+
+def evaluate_quad(path: Path, *, limit: int | None = None) -> Report:
+    rows = list(_rows(path, limit))
+    pairs: list[tuple[str | None, str | None]] = []
+    for row in rows:
+        result = code_text(row["text"])
+        spans = [tuple(s) for s in row.get("source_spans", [])] + [tuple(s) for s in row.get("target_spans", [])]
+
+        def covers(event: Event) -> int:
+            return sum(1 for a in (*event.source, *event.target) for s, e in spans if a.start < e and s < a.end)
+
+        pool = [e for e in result.events if not e.negated]
+        event = max(pool, key=lambda e: (covers(e), e.confidence)) if pool else None
+        pairs.append((str(row["quad5"]), str(quad5(event))))
+    correct = sum(1 for g, p in pairs if g == p)
+    report = Report("quad", str(path), len(rows))
+    report.systems["eventwire"] = {"accuracy": correct / len(rows) if rows else 0.0}
+    report.details["per_type"] = per_label(pairs)
+    report.details["confusion"] = confusion(pairs)
+    return report

@@ -1,0 +1,149 @@
+"""Place resolution: the location of an event from its own sentence, geocoded offline.
+
+Candidates are place names in the trigger's clause (named entities of type GPE/LOC/FAC, gazetteer
+names, "Iraqi soil"), reached from the trigger through prepositions, objects and appositions, never
+through its subject. The nearest candidate in a locative phrase wins; places attached to the
+governing verbs come next. Each place says which rule found it and how it was geocoded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .actors import countries_in
+from .geo import Gazetteer, load_gazetteer
+from .phrases import phrase_tokens
+from .records import Location
+
+Token = Any
+LOCATIVE = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout",
+            "along", "over", "to", "toward", "towards", "between", "through", "north", "south", "east", "west",
+            "northeast", "northwest", "southeast", "southwest", "elsewhere", "outskirts", "close", "during", "of"}  # fmt: skip
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
+FACILITY_NOUNS = {"airport", "base", "embassy", "camp", "compound", "consulate", "palace", "port", "checkpoint", "prison"}
+_PASS_DEPS = {"prep", "pobj", "dobj", "appos", "compound", "advmod", "npadvmod", "conj", "amod", "attr", "pcomp", "obj", "dative", "nmod", "acl"}
+_BLOCK_DEPS = {"nsubj", "nsubjpass", "csubj", "poss", "relcl"}
+
+
+def _path_cost(tok: Token, trigger: Token) -> int | None:
+    """Steps from ``trigger`` down to ``tok``; None when the path leaves through a subject or possessor."""
+    cost = 0
+    node = tok
+    locative = False
+    while node.i != trigger.i:
+        area_poss = node.dep_ == "poss" and node.head.lemma_.lower() in AREA_NOUNS
+        if area_poss:
+            cost += 2  # "Syria's Aleppo province": the possessor is the wider place
+        in_subject_pp = node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and locative
+        if in_subject_pp:
+            cost += 3  # "Dozens of Iraqis in Tikrit demonstrated"
+        elif not area_poss and (node.dep_ in _BLOCK_DEPS and node.head.i != trigger.i or node.dep_ in ("nsubj", "csubj", "poss")):
+            return None
+        if node.dep_ in ("advcl", "ccomp", "xcomp", "parataxis"):
+            cost += 4
+        elif node.dep_ not in _PASS_DEPS and node.dep_ != "nsubjpass":
+            cost += 2
+        if node.dep_ == "prep" and node.lower_ in LOCATIVE:
+            locative = True
+        cost += 1
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return cost if locative or tok.head.i == trigger.i or tok.dep_ in ("dobj", "appos", "compound") else cost + 3
+
+
+AREA_NOUNS = {"district", "town", "village", "city", "neighbourhood", "neighborhood", "province", "region", "area",
+              "countryside", "governorate", "suburb", "quarter", "square", "street", "county", "state", "valley", "border",
+              "capital", "port", "island", "camp", "base", "airport", "outskirts", "streets", "territory", "zone",
+              "market", "hospital", "mosque", "church", "school", "university", "prison", "embassy", "checkpoint"}  # fmt: skip
+
+
+TAKE_VERBS = {"capture", "seize", "take", "liberate", "patrol", "storm", "enter", "overrun", "besiege", "recapture",
+              "retake", "occupy", "control", "bomb", "shell", "attack", "hit", "invade", "raid", "encircle", "surround"}  # fmt: skip
+
+
+def _is_modifier_of_thing(tok: Token) -> bool:
+    """'U.S. airstrike', 'Los Angeles television station': a place name used as a modifier, not a place."""
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head.lemma_.lower() not in AREA_NOUNS and tok.head.ent_type_ not in PLACE_LABELS
+    return False
+
+
+def _candidates(sent: Any, gazetteer: Gazetteer) -> list[Token]:
+    out: dict[int, Token] = {}
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS:
+            out[ent.root.i] = ent.root
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in PLACE_NOUNS and countries_in([t.text for t in phrase_tokens(tok)]):
+            out[tok.i] = tok
+        elif tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"):
+            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.dep_ == "compound" and tok.head.lemma_.lower() in AREA_NOUNS:
+                out[tok.i] = tok
+            elif tok.ent_type_ == "" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TAKE_VERBS:
+                out[tok.i] = tok
+            elif tok.dep_ == "appos" and tok.head.lemma_.lower() in AREA_NOUNS:
+                out[tok.i] = tok
+    return [t for t in out.values() if not _is_modifier_of_thing(t) and not _origin(t)]
+
+
+def _origin(tok: Token) -> bool:
+    """'a cab driver from Abidjan': where a person comes from, not where the event happened."""
+    node = tok
+    while node.dep_ in ("compound", "appos", "conj") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def locate(trigger: Token, doc_countries: tuple[str, ...], offset: int = 0, *, exclude: tuple[tuple[int, int], ...] = ()) -> Location | None:
+    """The place where the event at ``trigger`` happened, or None; ``exclude`` holds the actors' character spans."""
+    sent = trigger.sent
+    gazetteer = load_gazetteer()
+    best: tuple[int, Token] | None = None
+    for cand in _candidates(sent, gazetteer):
+        if cand.i == trigger.i:
+            continue
+        if any(s <= cand.idx + offset < e for s, e in exclude):
+            continue
+        cost = _path_cost(cand, trigger) if any(a.i == trigger.i for a in cand.ancestors) else None
+        if cost is None:
+            # attached to a verb that governs the trigger ("In Mosul, ... was also killed")
+            for up in trigger.ancestors:
+                if up.left_edge.i <= cand.i <= up.right_edge.i and up.pos_ in ("VERB", "AUX") and _path_cost(cand, up) is not None:
+                    cost = 8 + (_path_cost(cand, up) or 0)
+                    break
+        if cost is None:
+            continue
+        if best is None or cost < best[0]:
+            best = (cost, cand)
+    if best is None:
+        return None
+    return geocode(best[1], doc_countries, offset, gazetteer, rule=f"place:path-{best[0]}")
+
+
+def geocode(head: Token, doc_countries: tuple[str, ...], offset: int, gazetteer: Gazetteer, rule: str) -> Location:
+    """Name, country, admin1, coordinates and precision for the place phrase headed by ``head``."""
+    ent = next((e for e in head.sent.ents if e.start <= head.i < e.end and e.label_ in PLACE_LABELS), None)
+    tokens = list(ent) if ent is not None else phrase_tokens(head)
+    text = head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    start, end = tokens[0].idx + offset, tokens[-1].idx + len(tokens[-1].text) + offset
+    if head.lemma_.lower() in PLACE_NOUNS:
+        isos = countries_in([t.text for t in phrase_tokens(head)])
+        place = gazetteer.country(isos[0]) if isos else None
+        if place:
+            return Location(text, start, end, place.name, place.country, None, place.lat, place.lon, "country", rule + "+country-territory")
+    facility = any(t.lemma_.lower() in FACILITY_NOUNS for t in tokens) or head.lemma_.lower() in FACILITY_NOUNS
+    names = [t for t in tokens if t.pos_ == "PROPN" and t.lemma_.lower() not in FACILITY_NOUNS]
+    place = gazetteer.lookup(" ".join(t.text for t in names), doc_countries) if names else None
+    if place is None and names:
+        for t in names:
+            place = gazetteer.lookup(t.text, doc_countries)
+            if place is not None:
+                break
+    if place is None:
+        return Location(text, start, end, text, None, None, None, None, "unresolved", rule + "+not-in-gazetteer")
+    precision = "facility" if facility else place.precision
+    return Location(text, start, end, text if facility else place.name, place.country, place.admin1, place.lat, place.lon,
+                    precision, rule + f"+gazetteer:{place.name}")
