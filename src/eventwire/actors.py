@@ -10,11 +10,13 @@ memory resolves surnames and bare titles ("the prime minister") to earlier full 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from .datafiles import read_tsv
 from .errors import DataFileError
+from .records import Actor
 
 MAX_KEY = 8
 _QUALIFIER = re.compile(r"^-?(?:backed|led|linked|allied|funded|sponsored|supported|aligned|affiliated|based|made|born)$")
@@ -160,6 +162,8 @@ def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
                 nxt = flat[i + size] if i + size < len(flat) else ""
                 if found.kind in ("capital", "country") and nxt in _FACILITY:
                     found = Match(start, end, "place", found.value, 0, surface)
+                if found.kind in ("adjective", "country", "capital", "demonym") and i >= 2 and flat[i - 1] == "-" and flat[i - 2] in ("anti", "pro", "non"):
+                    found = Match(start, end, "qualifier", found.value, 0, surface)  # "anti-American", "pro-Iranian"
                 if found.kind in ("adjective", "country", "capital") and _QUALIFIER.match(nxt):
                     found = Match(start, end, "qualifier", found.value, 0, surface)
                 if nxt == "-" and i + size + 1 < len(flat) and _QUALIFIER.match(flat[i + size + 1]):
@@ -187,6 +191,13 @@ class Resolution:
         return self.country is None and self.sector is None
 
 
+_OFFICE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "SPY", "COP")
+
+
+def _is_office(sector: str | None) -> bool:
+    return bool(sector) and sector[:3] in _OFFICE_SECTORS  # type: ignore[index]
+
+
 def resolve_words(words: list[str], *, day: str | None = None, head: int | None = None) -> Resolution:
     """Resolve a phrase given as words (tokens); ``head`` is the index of its head word if known."""
     dicts = load_dictionaries()
@@ -203,11 +214,16 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
     if named:
         best = max(named, key=lambda m: (m.end - m.start, -m.start))
         entries = dicts.named[tuple(best.value.split("|"))]
-        valid = [e for e in entries if e.valid_on(day)] or entries
-        entry = max(valid, key=lambda e: (e.start or ""))
+        when = day or date.today().isoformat()
+        valid = [e for e in entries if e.valid_on(when)]
+        former = not valid and all(e.end is not None and e.end < when for e in entries)
+        entry = max(valid or entries, key=lambda e: (e.end is None, e.end or "", e.start or ""))
         name, country, sector = entry.name, entry.country, entry.sector
         confidence = 0.9
         rules.append(f"dict:named:{entry.name}")
+        if former and entry.country and _is_office(entry.sector):
+            sector = "ELI"  # out of office on that date: a former official is an elite (CAMEO ELI)
+            rules.append(f"former:{entry.end}:{entry.sector}")
         is_person = best.surface[:1].isupper() and len(best.surface.split()) >= 1 and sector not in (None,)
     if countries:
         # The phrase's own country word wins ("Iraqi Prime Minister X", "Iran's speaker").
@@ -224,6 +240,9 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
             if own.kind == "capital" and only_place_word and sector is None:
                 sector = "GOV"
                 rules.append("capital-as-government")
+            elif own.kind == "demonym" and not sectors and (head is None or own.start <= head < own.end):
+                sector = "CVL"  # "Iraqis", "ordinary Kazakhs": the people of a country
+                rules.append("demonym-as-people")
     if sectors:
         best_sector = max(sectors, key=lambda m: (m.priority, m.end - m.start))
         if sector is None or best_sector.priority >= 20:
@@ -293,3 +312,14 @@ class DocumentActors:
                     if person.sector == sector:
                         return Resolution(person.name, person.country, person.sector, person.confidence * 0.8, f"coref:title-sector->{person.name}", True)
         return None
+
+
+_FORMER = re.compile(r"\+former:(\d{4}-\d{2}-\d{2}):(\w+)")
+
+
+def as_of(actor: Actor, day: str | None) -> Actor:
+    """The actor as it was on ``day``: a named official resolved as former (ELI) was still in office then."""
+    match = _FORMER.search(actor.rule)
+    if match is None or not day or day[:10] > match.group(1):
+        return actor
+    return replace(actor, sector=match.group(2), rule=actor.rule.replace(match.group(0), f"+in-office-on:{day[:10]}"))

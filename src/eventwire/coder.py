@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from .acled import acled_types
-from .actors import DocumentActors
+from .actors import DocumentActors, as_of
 from .lexicon import LexEntry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
 from .phrases import ActorFinder
@@ -383,6 +383,9 @@ class Coder:
                 date_value, precision, date_rule = anchored
         if precision in ("day", "month") and entry.lemma and date_value:
             anchors.setdefault(tok.lemma_.lower(), date_value)
+        if date_value and precision != "unknown-before":
+            source = [as_of(a, date_value) for a in source]
+            target = [as_of(a, date_value) for a in target]
         actor_spans = tuple((a.start, a.end) for a in (*source, *target))
         location = locate_place(tok, doc_countries, offset, exclude=actor_spans)
         confidence = 0.45 + (0.2 if source and any(a.country for a in source) else 0.0)

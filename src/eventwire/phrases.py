@@ -98,7 +98,7 @@ class ActorFinder:
             return [self._actor(tokens, recalled)]
         res = resolve_words(words, day=self.day, head=[t.i for t in tokens].index(head.i))
         ctx: list[str] = []
-        if res.country is None or res.sector is None:
+        if (res.country is None or res.sector is None) and (not res.empty or head.ent_type_ in ("PERSON", "ORG")):
             ctx = [t.text for t in context_tokens(head)]
             if ctx:
                 extra = resolve_words(ctx, day=self.day)

@@ -6,8 +6,9 @@ from typing import Any
 
 
 def register_all(app: Any) -> None:
-    from . import analyst, evaluate, serve
+    from . import analyst, evaluate, resolve, serve
 
     analyst.register(app)
     serve.register(app)
     evaluate.register(app)
+    resolve.register(app)

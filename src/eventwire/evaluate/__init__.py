@@ -42,7 +42,8 @@ def run(kind: str, gold: str, *, limit: int | None = None, baselines: bool = Tru
 
         return evaluate_geo(path, limit=limit)
     if kind in ("events", "dyads", "types", "quad"):
-        from . import events
+        from .events import evaluate_dyads, evaluate_events, evaluate_quad, evaluate_types
 
-        return getattr(events, f"evaluate_{kind}")(path, limit=limit)
+        chosen = {"events": evaluate_events, "dyads": evaluate_dyads, "types": evaluate_types, "quad": evaluate_quad}[kind]
+        return chosen(path, limit=limit)
     raise EventwireError(f"unknown evaluation {kind!r}: use extraction, scrapes, dates, actors, geo, events, dyads, types or quad")
