@@ -240,7 +240,9 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
             if own.kind == "capital" and only_place_word and sector is None:
                 sector = "GOV"
                 rules.append("capital-as-government")
-            elif own.kind == "demonym" and not sectors and (head is None or own.start <= head < own.end):
+            elif own.kind == "demonym" and not sectors and (head is None or own.start <= head < own.end) and not (
+                own.start > 0 and words[own.start - 1].lower() == "the"
+            ):
                 sector = "CVL"  # "Iraqis", "ordinary Kazakhs": the people of a country
                 rules.append("demonym-as-people")
     if sectors:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
 from .acled import acled_types
 from .actors import DocumentActors, as_of
+from .datafiles import read_tsv
 from .lexicon import LexEntry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
 from .phrases import ActorFinder
@@ -28,7 +30,8 @@ from .timex import find_times, resolve_event_time
 Token = Any
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "wo", "'ll", "'d", "must", "ca"}
 _INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek", "try", "attempt", "aim",
-                 "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer"}  # fmt: skip
+                 "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer", "agree",
+                 "willing", "ready", "prepared", "eager", "determined", "decide", "undertake", "commit", "go"}  # fmt: skip
 _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid",
                    "campaign", "effort", "attempt", "push", "call", "demand", "pressure", "intention", "readiness", "willingness",
                    "decision", "option", "goal", "aim", "ambition", "wish", "move", "offer", "request", "appeal"}  # fmt: skip
@@ -92,6 +95,79 @@ class Coder:
         trigger = max(span, key=lambda t: (t.pos_ in ("VERB", "NOUN"), -t.i))
         return locate_place(trigger, self._doc_countries([doc]), 0)
 
+    def code_pair(self, text: str, source: tuple[int, int], target: tuple[int, int], *, published: date | None = None) -> Event | None:
+        """The event from the marked source to the marked target (character spans), or None for "no event".
+
+        The trigger is looked for on the dependency path that joins the two arguments: the
+        highest lexicon trigger on it governs ("refused to send troops" is a rejection, "agreed to
+        send troops" an intent). Without one, the nearest trigger whose clause holds the target is used.
+        """
+        doc = self.nlp(text)
+        src = doc.char_span(*source, alignment_mode="expand") if source[1] > source[0] else None
+        tgt = doc.char_span(*target, alignment_mode="expand") if target[1] > target[0] else None
+        if (src is None or len(src) == 0) and (tgt is None or len(tgt) == 0):
+            return None
+        # an argument absent from the text ("a recipient"): the event is the one the other argument takes part in
+        src = src if src is not None and len(src) else tgt
+        tgt = tgt if tgt is not None and len(tgt) else src
+        if src is None or tgt is None:
+            return None
+        s_head, t_head = src.root, tgt.root
+        s_chain = [s_head, *s_head.ancestors]
+        t_chain = [t_head, *t_head.ancestors]
+        t_ids = {t.i for t in t_chain}
+        lca = next((t for t in s_chain if t.i in t_ids), None)
+        path: list[Token] = []
+        if lca is not None:
+            path = [t for t in s_chain if t.i != s_head.i][: [t.i for t in s_chain].index(lca.i)]
+            path += [t for t in t_chain if t.i != t_head.i][: [t.i for t in t_chain].index(lca.i) + 1]
+        path_ids = {t.i for t in path}
+        ordered = sorted(path, key=lambda t: (t.i != (lca.i if lca is not None else -1), -abs(t.i - t_head.i)))
+        candidates = [t for t in ordered if t.i not in range(src.start, src.end) and t.i not in range(tgt.start, tgt.end)]
+        candidates += [t for t in sorted(tgt.sent, key=lambda t: abs(t.i - t_head.i)) if t.i not in path_ids]
+        found: tuple[Token, LexEntry] | None = None
+        governing: tuple[Token, LexEntry] | None = None
+        for tok in candidates:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
+            if pos is None or tok.i in range(src.start, src.end) or tok.i in range(tgt.start, tgt.end):
+                continue
+            entry = self._match(tok, pos)
+            if entry is None:
+                continue
+            if found is None:
+                found = (tok, entry)
+            if tok.i in path_ids and self.ontology.get(entry.cameo).plover is not None:
+                # the trigger highest on the path governs: "refused to send" -> REJECT
+                if governing is None or _depth(tok) < _depth(governing[0]):
+                    governing = (tok, entry)
+        chosen = governing or found
+        if chosen is None:
+            return None
+        tok, entry = chosen
+        memory = DocumentActors()
+        finder = ActorFinder(memory, published.isoformat() if published else None)
+        src_actors = finder.resolve_head(s_head) or [Actor(src.text, src.start_char, src.end_char, None, None, None, 0.2, "marked")]
+        tgt_actors = finder.resolve_head(t_head) or [Actor(tgt.text, tgt.start_char, tgt.end_char, None, None, None, 0.2, "marked")]
+        negated, hypothetical = self._negated(tok), self._hypothetical(tok)
+        if _obliged(tok) and not negated and self.ontology.get(entry.cameo).plover not in ("REQUEST", "THREATEN"):
+            entry = replace(entry, cameo="100", note=f"intent:demand:{entry.rule}")  # "Y must do Z": a demand
+        elif hypothetical and not negated:
+            entry = self._as_intent(entry)
+        info = self.ontology.get(entry.cameo)
+        plover = info.plover if info.plover != "YIELD" else _yield_type(entry.cameo)
+        sent = tok.sent
+        return self._event(sent, tok, entry, plover, src_actors, tgt_actors, negated, hypothetical,
+                           published, self._doc_countries([doc]), 0, {})
+
+    def _as_intent(self, entry: LexEntry) -> LexEntry:
+        """An intended, promised or threatened event is coded as the intent (03x) or the threat (13x)."""
+        table = _intent_table()
+        for size in range(len(entry.cameo), 1, -1):
+            code = table.get(entry.cameo[:size])
+            if code is not None:
+                return replace(entry, cameo=code, note=f"intent:{entry.rule}")
+        return entry
+
     # -- sentences ------------------------------------------------------------------------------
     def _code_sentence(
         self, sent: Any, finder: ActorFinder, published: date | None, doc_countries: tuple[str, ...],
@@ -141,6 +217,10 @@ class Coder:
                     entry = noun_entry[0]  # "the US airstrike that killed ...": the noun names the means (195)
                     if not target:
                         target = noun_entry[1]
+            hypothetical = self._hypothetical(tok)
+            negated = self._negated(tok)
+            if hypothetical and not negated:
+                entry = self._as_intent(entry)
             info = self.ontology.get(entry.cameo)
             plover = info.plover
             if plover is None or plover == "YIELD":
@@ -149,8 +229,6 @@ class Coder:
                 source, target = source[:1], source[1:]
             if plover is None and not (source and target):
                 continue  # a statement or appeal is only an event between two actors
-            hypothetical = self._hypothetical(tok)
-            negated = self._negated(tok)
             key = (plover, tuple(a.country for a in source), tuple(a.country for a in target))
             if key in seen and plover is not None:
                 continue
@@ -341,7 +419,7 @@ class Coder:
         """'X declared the Americans will be expelled': a hypothetical material conflict, announced -> THREATEN."""
         out: list[Event] = []
         for event in events:
-            if not event.hypothetical or event.quad != 4 or event.negated:
+            if not event.hypothetical or not (event.quad == 4 or event.plover == "THREATEN") or event.negated:
                 continue
             trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
             if trig is None:
@@ -355,7 +433,7 @@ class Coder:
                     head, _ = self._subject_head(node)
                     speaker = list(event.source) or (finder.resolve_head(head) if head is not None else [])
                     if speaker and event.target:
-                        code = "138" if event.plover == "ASSAULT" or event.cameo[:2] in ("15", "17", "18", "19", "20") else "130"
+                        code = event.cameo if event.plover == "THREATEN" else "138" if event.cameo[:2] in ("15", "18", "19", "20") else "130"
                         info = self.ontology.get(code)
                         out.append(replace(
                             event, source=tuple(speaker), plover=info.plover, mode=info.mode, cameo=code,
@@ -498,6 +576,22 @@ def _repeats(event: Event, earlier: list[Event]) -> bool:
     key = _dyad(event)
     symmetric = (key[0], key[2], key[1])
     return any(_dyad(e) in (key, symmetric) for e in earlier if e.plover in _SYMMETRIC or _dyad(e) == key)
+
+
+@lru_cache(maxsize=1)
+def _intent_table() -> dict[str, str]:
+    return {row["cameo_prefix"]: row["intent_code"] for row in read_tsv("ontology/intent.tsv")}
+
+
+def _obliged(tok: Token) -> bool:
+    """'Qatar must mediate', 'the government should ensure': an obligation put on the subject."""
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("have", "need") and tok.head.dep_ != "xcomp"
+    )
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
 
 
 def _clause_tokens(tok: Token) -> set[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline import code_text
+from .pipeline import code_text, get_coder
 from .records import Event
 from .settings import Settings
 from .timex import parse_day
@@ -43,5 +43,9 @@ def code_record(record: dict[str, Any], settings: Settings | None = None) -> dic
     if "source" in record and "target" in record:
         src, tgt = _span(text, record["source"]), _span(text, record["target"])
         chosen = dyad_event(result.events, src, tgt) if src and tgt else None
+        if chosen is None and (src or tgt):
+            chosen = get_coder((settings or Settings()).model).code_pair(
+                text, src or (0, 0), tgt or (0, 0), published=parse_day(record.get("date"))
+            )
         out["dyad_event"] = chosen.to_dict() if chosen else None
     return out
