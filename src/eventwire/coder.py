@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .acled import acled_types
@@ -136,10 +136,9 @@ class Coder:
                 continue
             if found is None:
                 found = (tok, entry)
-            if tok.i in path_ids and self.ontology.get(entry.cameo).plover is not None:
-                # the trigger highest on the path governs: "refused to send" -> REJECT
-                if governing is None or _depth(tok) < _depth(governing[0]):
-                    governing = (tok, entry)
+            on_path = tok.i in path_ids and self.ontology.get(entry.cameo).plover is not None
+            if on_path and (governing is None or _depth(tok) < _depth(governing[0])):
+                governing = (tok, entry)  # the trigger highest on the path governs: "refused to send" -> REJECT
         chosen = governing or found
         if chosen is None:
             return None
