@@ -161,6 +161,11 @@ def quad5(event: Event | None) -> int:
     return 4
 
 
+def _covers(event: Event, spans: list[tuple[int, ...]]) -> int:
+    """How many marked argument spans the event's actors overlap."""
+    return sum(1 for a in (*event.source, *event.target) for s, e in spans if a.start < e and s < a.end)
+
+
 def evaluate_quad(path: Path, *, limit: int | None = None) -> Report:
     rows = list(_rows(path, limit))
     pairs: list[tuple[str | None, str | None]] = []
@@ -168,11 +173,8 @@ def evaluate_quad(path: Path, *, limit: int | None = None) -> Report:
         result = code_text(row["text"])
         spans = [tuple(s) for s in row.get("source_spans", [])] + [tuple(s) for s in row.get("target_spans", [])]
 
-        def covers(event: Event) -> int:
-            return sum(1 for a in (*event.source, *event.target) for s, e in spans if a.start < e and s < a.end)
-
         pool = [e for e in result.events if not e.negated]
-        event = max(pool, key=lambda e: (covers(e), e.confidence)) if pool else None
+        event = max(pool, key=lambda e: (_covers(e, spans), e.confidence)) if pool else None
         pairs.append((str(row["quad5"]), str(quad5(event))))
     correct = sum(1 for g, p in pairs if g == p)
     report = Report("quad", str(path), len(rows))
