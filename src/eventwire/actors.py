@@ -62,6 +62,7 @@ class Dictionaries:
     country_names: dict[str, str] = field(default_factory=dict)
     #: keys written in capitals in the data ("US", "UK", "ISIS"): matched only when capitalised in text
     case_keys: set[tuple[str, ...]] = field(default_factory=set)
+    free_keys: set[tuple[str, ...]] = field(default_factory=set)
 
 
 def _key(text: str, *, lower: bool = True) -> tuple[str, ...]:
@@ -75,6 +76,8 @@ def _note_case(d: Dictionaries, surface: str, key: tuple[str, ...]) -> None:
     letters = re.sub(r"[^A-Za-z]", "", surface)
     if letters and letters.isupper() and len(letters) <= 5:
         d.case_keys.add(key)
+    else:
+        d.free_keys.add(key)  # the same key written in lower case somewhere: match it in any case
 
 
 _REGION_WORDS = {"latin", "south", "central", "north", "meso", "pan"}
@@ -124,6 +127,7 @@ def load_dictionaries() -> Dictionaries:
             if key:
                 d.named.setdefault(key, []).append(entry)
                 _note_case(d, surface.strip(), key)
+    d.case_keys -= d.free_keys
     return d
 
 

@@ -69,11 +69,14 @@ def ingest(
     model: ModelOption = None,
     include: Annotated[list[str], typer.Option("--include", help="Only files matching this glob (repeatable).")] = [],  # noqa: B006
     exclude: Annotated[list[str], typer.Option("--exclude", help="Skip files matching this glob (repeatable).")] = [],  # noqa: B006
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch URLs on loopback or private addresses too.")] = False,
 ) -> None:
     """Read, extract and code documents, and store them in the database (idempotent)."""
     from .store import Store
 
     settings = _settings(db, model)
+    if allow_private:
+        settings = settings.with_(allow_private=True)
     try:
         store = Store(settings.db, busy_timeout_ms=settings.busy_timeout_ms)
         summary = _run_ingest(paths, store, settings, tuple(include), tuple(exclude))

@@ -16,6 +16,7 @@ from .coder import Coder, CodingResult
 from .errors import EventwireError
 from .extract import extract_article
 from .nlp import load_model
+from .readers import flatten_deep_html
 from .records import Article, DocumentResult, IngestError, RawDocument
 from .settings import Settings
 from .timex import parse_day
@@ -40,7 +41,7 @@ def process_document(raw: RawDocument, settings: Settings | None = None) -> Docu
     timings: list[tuple[str, float]] = []
     started = time.perf_counter()
     try:
-        article = extract_article(raw)
+        article = extract_article(flatten_deep_html(raw))  # hostile nesting would lose the page in libxml2
         _checked("extract", article, Article)
     except EventwireError as exc:
         return DocumentResult(raw, None, error=IngestError(raw.source, "extract", type(exc).__name__, str(exc)))

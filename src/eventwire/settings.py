@@ -29,6 +29,14 @@ class Settings:
     min_confidence: float = 0.0
     #: SQLite busy timeout in milliseconds.
     busy_timeout_ms: int = 10_000
+    #: Fetch URLs whose host resolves to a loopback, private or reserved address (``--allow-private``).
+    allow_private: bool = False
+    #: Time limit for one download, redirects included, in seconds.
+    timeout_s: float = 20.0
+    #: Most redirects followed for one URL.
+    max_redirects: int = 5
+    #: Most entries read from one feed; the rest become one error record.
+    max_feed_entries: int = 1000
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -127,6 +127,18 @@ MIGRATIONS: list[str] = [
     END;
     INSERT INTO events_fts(events_fts) VALUES ('rebuild');
     """,
+    # 3: what `eventwire watch` knows about each URL it polls (validators for conditional GET, last outcome)
+    """
+    CREATE TABLE IF NOT EXISTS watch_state (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_checked TEXT,
+        last_status INTEGER,
+        last_error TEXT
+    );
+    CREATE INDEX IF NOT EXISTS documents_url ON documents(url);
+    """,
 ]
 
 TABLES = ("runs", "documents", "articles", "events", "actors", "claims", "ingest_errors")
@@ -134,6 +146,18 @@ TABLES = ("runs", "documents", "articles", "events", "actors", "claims", "ingest
 
 def _now() -> str:
     return datetime.now(tz=UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class WatchState:
+    """The validators and last outcome of one URL polled by ``eventwire watch``."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    last_checked: str | None
+    last_status: int | None
+    last_error: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +329,32 @@ class Store:
                 return False
         return True
 
+    def save_watch_state(
+        self, url: str, *, etag: str | None, last_modified: str | None, status: int | None, error: str | None
+    ) -> None:
+        """Remember what polling ``url`` gave (validators for the next conditional GET, status, error)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO watch_state(url, etag, last_modified, last_checked, last_status, last_error)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,"
+                " last_modified = excluded.last_modified, last_checked = excluded.last_checked,"
+                " last_status = excluded.last_status, last_error = excluded.last_error",
+                (url, etag, last_modified, _now(), status, error),
+            )
+
     # -- reads ---------------------------------------------------------------------------
+    def has_url(self, url: str) -> bool:
+        """True when a document fetched from ``url`` (or read from that source) is stored."""
+        row = self.conn.execute("SELECT 1 FROM documents WHERE url = ? OR source = ? LIMIT 1", (url, url)).fetchone()
+        return row is not None
+
+    def watch_state(self, url: str) -> WatchState | None:
+        row = self.conn.execute("SELECT * FROM watch_state WHERE url = ?", (url,)).fetchone()
+        return _watch_state(row) if row else None
+
+    def watch_states(self) -> list[WatchState]:
+        return [_watch_state(r) for r in self.conn.execute("SELECT * FROM watch_state ORDER BY url")]
+
     def counts(self) -> dict[str, int]:
         return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES}
 
@@ -345,6 +394,10 @@ class Store:
     def claims(self) -> list[dict[str, Any]]:
         return [json.loads(r["json"]) | {"id": r["id"], "document_id": r["document_id"]}
                 for r in self.conn.execute("SELECT * FROM claims ORDER BY id")]
+
+
+def _watch_state(row: sqlite3.Row) -> WatchState:
+    return WatchState(row["url"], row["etag"], row["last_modified"], row["last_checked"], row["last_status"], row["last_error"])
 
 
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:

@@ -6,9 +6,10 @@ from typing import Any
 
 
 def register_all(app: Any) -> None:
-    from . import analyst, evaluate, resolve, serve
+    from . import analyst, evaluate, resolve, serve, watch
 
     analyst.register(app)
     serve.register(app)
     evaluate.register(app)
     resolve.register(app)
+    watch.register(app)

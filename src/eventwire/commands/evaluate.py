@@ -12,11 +12,11 @@ from rich.table import Table
 
 from ..errors import EventwireError
 
-KINDS = ("extraction", "scrapes", "dates", "actors", "geo", "events", "dyads", "types", "quad")
+KINDS = ("extraction", "scrapes", "dates", "actors", "geo", "events", "dyads", "types", "quad", "seed")
 
 
 def evaluate(
-    kind: Annotated[str, typer.Argument(help="extraction, scrapes, dates, actors, geo, events, dyads, types or quad.")],
+    kind: Annotated[str, typer.Argument(help="extraction, scrapes, dates, actors, geo, events, dyads, types, quad or seed (../shared/seed/expected.json).")],
     gold: Annotated[str, typer.Option("--gold", help="Gold file or directory in the ../shared/eval format.")],
     limit: Annotated[int | None, typer.Option(help="Only the first N items.")] = None,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines", help="Run trafilatura, readability-lxml, newspaper4k, htmldate beside eventwire.")] = True,

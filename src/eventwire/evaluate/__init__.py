@@ -46,4 +46,8 @@ def run(kind: str, gold: str, *, limit: int | None = None, baselines: bool = Tru
 
         chosen = {"events": evaluate_events, "dyads": evaluate_dyads, "types": evaluate_types, "quad": evaluate_quad}[kind]
         return chosen(path, limit=limit)
-    raise EventwireError(f"unknown evaluation {kind!r}: use extraction, scrapes, dates, actors, geo, events, dyads, types or quad")
+    if kind == "seed":
+        from .seed import evaluate_seed
+
+        return evaluate_seed(path, limit=limit)
+    raise EventwireError(f"unknown evaluation {kind!r}: use extraction, scrapes, dates, actors, geo, events, dyads, types, quad or seed")

@@ -1,0 +1,94 @@
+"""The event coder on hand-written sentences: types, actors, voice, modality, intents, claims and non-events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.pipeline import code_text
+
+PUB = date(2020, 6, 24)
+
+
+def _events(text: str):
+    return [e for e in code_text(text, published=PUB).events]
+
+
+def _one(text: str, plover: str):
+    found = [e for e in _events(text) if e.plover == plover]
+    assert found, [(e.plover, e.rule) for e in _events(text)]
+    return found[0]
+
+
+def test_assault_with_source_target_place_date() -> None:
+    event = _one("The United States launched an air strike against Islamic State fighters near Baghdad on Tuesday.", "ASSAULT")
+    assert event.cameo.startswith("19") and event.source[0].country == "USA"
+    assert event.target and event.target[0].sector == "REB"
+    assert event.location is not None and event.location.country == "IRQ"
+    assert (event.date, event.date_precision) == ("2020-06-23", "day")
+    assert event.rule.startswith("lexicon:") and event.evidence.trigger.text in event.evidence.sentence
+
+
+def test_negated_event_is_flagged() -> None:
+    events = _events("Iran did not attack the tanker.")
+    assert all(e.negated for e in events)
+
+
+def test_conditional_threat_is_flagged_hypothetical() -> None:
+    events = _events("Iran will attack the tanker if the United States does not leave.")
+    assert events and all(e.hypothetical for e in events)
+    assert events[0].plover == "THREATEN"
+
+
+def test_passive_voice_swaps_roles() -> None:
+    event = _one("Iraqi protesters were attacked by Iranian militias on Monday.", "ASSAULT")
+    assert event.target[0].country == "IRQ" and event.source[0].country == "IRN"
+
+
+def test_coordinated_actors_become_lists() -> None:
+    event = _one("Iran and Syria condemned Israel on Monday.", "ACCUSE")
+    assert {a.country for a in event.source} == {"IRN", "SYR"} and event.target[0].country == "ISR"
+
+
+def test_talks_between_two_countries() -> None:
+    event = _one("US and Iraqi officials began a series of talks on June 11.", "CONSULT")
+    assert {event.source[0].country, event.target[0].country} == {"USA", "IRQ"}
+    assert event.date == "2020-06-11"
+
+
+def test_intent_to_cooperate_is_agree() -> None:
+    event = _one("Australia has agreed to lend $1 billion to Indonesia.", "AGREE")
+    assert event.cameo.startswith("03") and event.target[0].country == "IDN"
+
+
+def test_capital_as_government_and_waiver() -> None:
+    event = _one("Washington granted another 120-day waiver to Baghdad.", "RETREAT")
+    assert (event.source[0].country, event.source[0].sector) == ("USA", "GOV")
+    assert (event.target[0].country, event.target[0].sector) == ("IRQ", "GOV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq has recently witnessed a surge in cases, increasing its total number of infections to more than 16,000.",
+        "The weather in Baghdad was mild on Tuesday.",
+        "Share this Story: Share On Facebook Share On Twitter",
+    ],
+)
+def test_non_events_stay_non_events(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_claim_with_count() -> None:
+    result = code_text("This latest round of rocket fire marks the 29th attack against American troops or diplomats since October.",
+                       published=PUB)
+    assert result.claims and result.claims[0].count == 29
+    assert result.claims[0].event_plover == "ASSAULT" and result.claims[0].target_country == "USA"
+    assert result.claims[0].period_from == "2019-10-01"
+
+
+def test_every_event_explains_itself() -> None:
+    for event in _events("Pompeo urged the Iraqi government to bring armed groups under state control. Iran condemned the United States."):
+        assert event.rule and event.evidence.sentence and 0 < event.confidence <= 1
+        assert event.date_rule
