@@ -58,8 +58,9 @@ def test_talks_between_two_countries() -> None:
 
 
 def test_intent_to_cooperate_is_agree() -> None:
-    event = _one("Australia has agreed to lend $1 billion to Indonesia.", "AGREE")
-    assert event.cameo.startswith("03") and event.target[0].country == "IDN"
+    events = [e for e in _events("Australia has agreed to lend $1 billion to Indonesia.") if e.plover == "AGREE" and e.target]
+    assert events and events[0].target[0].country == "IDN"
+    assert events[0].cameo.startswith("03") and events[0].rule.startswith("intent:")
 
 
 def test_capital_as_government_and_waiver() -> None:
