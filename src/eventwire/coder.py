@@ -38,6 +38,7 @@ _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "ris
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
+_RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from"}
 _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within", "throughout", "from"}
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -190,6 +191,8 @@ class Coder:
             used: set[int] = set()
             source = self._source(tok, pos, finder, used)
             target = self._target(tok, entry, finder)
+            if not target:
+                target = self._prep_target(tok, finder, source)
             if not target and int(entry.cameo[:2]) >= 14:
                 target = self._fallback_target(tok, finder, source)
             if pos == "NOUN" and not source:
@@ -210,6 +213,11 @@ class Coder:
                 c.i in by_index and c.dep_ == "dobj" for c in tok.children
             ):
                 continue  # "launched an air strike": the noun event carries the code and the target
+            if tok.lemma_.lower() in _INTENT_HEADS and any(
+                c.dep_ == "xcomp" and (c.i in by_index or any(g.i in by_index for g in c.children if g.dep_ == "dobj"))
+                for c in tok.children
+            ):
+                continue  # "agreed to provide aid to X": the intended event, coded as the intent, carries the dyad
             for noun_i in used:
                 noun_entry = by_index.get(noun_i)
                 if noun_entry and self.ontology.get(noun_entry[0].cameo).plover == self.ontology.get(entry.cameo).plover:
@@ -285,9 +293,10 @@ class Coder:
         return None, passive
 
     def _actors_of_event_noun(self, noun: Token, finder: ActorFinder) -> list[Actor]:
+        """'Iran's attack', 'the US airstrike': the modifier names the actor ('military aid' does not)."""
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
-                actors = finder.resolve_head(child)
+                actors = [a for a in finder.resolve_head(child) if a.country or a.name or child.dep_ == "poss"]
                 if actors:
                     return actors
         return []
@@ -364,6 +373,23 @@ class Coder:
                                     return actors
                                 if option == "between":
                                     return []
+        return []
+
+    def _prep_target(self, tok: Token, finder: ActorFinder, source: list[Actor]) -> list[Actor]:
+        """A recipient in the trigger's own phrase ("aid for Romania", "give Tanzania a grant")."""
+        taken = {(a.start, a.end) for a in source}
+        excluded = _clause_tokens(tok)
+        nodes = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [])
+        for node in nodes:
+            for t in sorted(node.subtree, key=lambda t: abs(t.i - tok.i)):
+                if t.i in excluded or t.i == tok.i:
+                    continue
+                recipient = t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ in _RECIPIENT_PREPS)
+                if not recipient or any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != tok.i and a.i in {x.i for x in tok.subtree}):
+                    continue
+                actors = [a for a in finder.resolve_head(t) if (a.start, a.end) not in taken and (a.country or a.name)]
+                if actors:
+                    return [replace(a, rule=a.rule + "+recipient") for a in actors]
         return []
 
     def _fallback_target(self, tok: Token, finder: ActorFinder, source: list[Actor]) -> list[Actor]:

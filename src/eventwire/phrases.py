@@ -27,8 +27,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     stack = list(head.children)
     while stack:
         child = stack.pop()
-        if child.dep_ in _STOP_DEPS:
-            continue
+        if child.dep_ in _STOP_DEPS and not (child.dep_ == "prep" and child.lower_ == "of" and child.head.i < head.i):
+            continue  # ... but keep titles before the name: "Secretary of State Warren Christopher"
         if child.dep_ == "conj" and child.head.i == head.i and child.pos_ in ("NOUN", "PROPN") and child.i > head.i:
             continue  # a coordinated actor of its own
         if child.dep_ in ("cc",) and child.head.i == head.i and child.i > head.i:
