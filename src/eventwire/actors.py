@@ -291,7 +291,7 @@ class DocumentActors:
         if resolution.empty:
             return
         names = [w for w in words if w[:1].isupper() and not _TITLE_WORDS.match(w)]
-        if resolution.name and len(names) >= 2:
+        if resolution.name and names:
             surname = names[-1].lower()
             self._by_surname[surname] = resolution
             for part in surname.split("-")[1:]:
@@ -299,6 +299,10 @@ class DocumentActors:
             self._persons.append(resolution)
         if role_words and resolution.name:
             self._by_role[_key(" ".join(role_words))] = resolution
+
+    def last_person(self) -> Resolution | None:
+        """The most recently mentioned named person (for "he", "she")."""
+        return self._persons[-1] if self._persons else None
 
     def recall(self, words: list[str]) -> Resolution | None:
         content = [w for w in words if not _TITLE_WORDS.match(w)]

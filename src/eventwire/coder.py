@@ -35,6 +35,7 @@ _INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek",
 _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid",
                    "campaign", "effort", "attempt", "push", "call", "demand", "pressure", "intention", "readiness", "willingness",
                    "decision", "option", "goal", "aim", "ambition", "wish", "move", "offer", "request", "appeal"}  # fmt: skip
+_ALLEGE_VERBS = {"claim", "allege", "accuse", "charge", "blame", "assert", "contend", "insist"}
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
@@ -159,6 +160,14 @@ class Coder:
         return self._event(sent, tok, entry, plover, src_actors, tgt_actors, negated, hypothetical,
                            published, self._doc_countries([doc]), 0, {})
 
+    def _as_refusal(self, entry: LexEntry) -> LexEntry:
+        table = _refusal_table()
+        for size in range(len(entry.cameo), 1, -1):
+            code = table.get(entry.cameo[:size])
+            if code is not None:
+                return replace(entry, cameo=code, note=f"intent:refusal:{entry.rule}")
+        return entry
+
     def _as_intent(self, entry: LexEntry) -> LexEntry:
         """An intended, promised or threatened event is coded as the intent (03x) or the threat (13x)."""
         table = _intent_table()
@@ -228,6 +237,8 @@ class Coder:
             negated = self._negated(tok)
             if hypothetical and not negated:
                 entry = self._as_intent(entry)
+            elif hypothetical and negated and int(entry.cameo[:2]) in range(3, 9):
+                entry, negated = self._as_refusal(entry), False  # "would not provide support": a refusal
             info = self.ontology.get(entry.cameo)
             plover = info.plover
             if plover is None or plover == "YIELD":
@@ -242,6 +253,7 @@ class Coder:
             seen.add(key)
             events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
                                       published, doc_countries, finder.offset, anchors))
+        events.extend(self._allegations(sent, events, finder))
         threats = self._speech_threats(sent, events, finder)
         if threats:
             replaced = {(t.rule.split(">", 1)[1], t.target) for t in threats}
@@ -440,6 +452,32 @@ class Coder:
         return False
 
     # -- derived events --------------------------------------------------------------------
+    def _allegations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
+        """'The US claimed that ISIL had attacked Iraq': the speaker accuses the perpetrator (CAMEO 112)."""
+        out: list[Event] = []
+        for event in events:
+            if event.quad < 3 or not event.source or event.hypothetical or event.negated:
+                continue
+            trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
+            node = trig.root if trig is not None else None
+            if node is None or node.dep_ not in ("ccomp", "conj"):
+                continue
+            head = node.head if node.dep_ == "ccomp" else node.head.head
+            if head.lemma_.lower() not in _ALLEGE_VERBS:
+                continue
+            subject, _ = self._subject_head(head)
+            speaker = finder.resolve_head(subject) if subject is not None else []
+            if not speaker:
+                continue
+            info = self.ontology.get("112")
+            out.append(replace(
+                event, source=tuple(speaker), target=event.source, plover=info.plover, mode=info.mode, cameo="112",
+                quad=info.quad, goldstein=info.goldstein,
+                evidence=replace(event.evidence, trigger=Span(head.text, head.idx + finder.offset, head.idx + len(head.text) + finder.offset)),
+                rule=f"allegation:{head.lemma_.lower()}>{event.rule}", acled_event_type=None, acled_sub_event_type=None,
+            ))
+        return out
+
     def _speech_threats(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
         """'X declared the Americans will be expelled': a hypothetical material conflict, announced -> THREATEN."""
         out: list[Event] = []
@@ -601,6 +639,11 @@ def _repeats(event: Event, earlier: list[Event]) -> bool:
     key = _dyad(event)
     symmetric = (key[0], key[2], key[1])
     return any(_dyad(e) in (key, symmetric) for e in earlier if e.plover in _SYMMETRIC or _dyad(e) == key)
+
+
+@lru_cache(maxsize=1)
+def _refusal_table() -> dict[str, str]:
+    return {row["cameo_prefix"]: row["refusal_code"] for row in read_tsv("ontology/refusal.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -87,6 +87,12 @@ class ActorFinder:
         return actors
 
     def _resolve_one(self, head: Token) -> list[Actor]:
+        if head.lower_ in ("he", "she", "him", "her") and head.dep_ != "poss":
+            person = self.memory.last_person()
+            if person is None:
+                return []
+            return [self._actor([head], Resolution(person.name, person.country, person.sector, person.confidence * 0.8,
+                                                   f"coref:pronoun->{person.name}", True))]
         if head.lower_ in _PRONOUNS and head.dep_ != "poss":
             return []
         tokens = phrase_tokens(head)
