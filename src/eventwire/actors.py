@@ -66,7 +66,7 @@ class Dictionaries:
 
 
 def _key(text: str, *, lower: bool = True) -> tuple[str, ...]:
-    text = text.replace("\u2019", "'")
+    text = re.sub(r"(\w)'s\b", r"\1 's", text.replace("\u2019", "'"))
     if lower:
         text = text.lower()
     return tuple(t for t in re.findall(r"[\w.'&]+(?<!\.)\.?|[\w]+|-", text) if t)
@@ -220,7 +220,8 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
         entries = dicts.named[tuple(best.value.split("|"))]
         when = day or date.today().isoformat()
         valid = [e for e in entries if e.valid_on(when)]
-        former = not valid and all(e.end is not None and e.end < when for e in entries)
+        # without a date, the most recent role; "former" needs a date to be judged against
+        former = day is not None and not valid and all(e.end is not None and e.end < when for e in entries)
         entry = max(valid or entries, key=lambda e: (e.end is None, e.end or "", e.start or ""))
         name, country, sector = entry.name, entry.country, entry.sector
         confidence = 0.9
@@ -244,8 +245,8 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
             if own.kind == "capital" and only_place_word and sector is None:
                 sector = "GOV"
                 rules.append("capital-as-government")
-            elif own.kind == "demonym" and not sectors and (head is None or own.start <= head < own.end) and not (
-                own.start > 0 and words[own.start - 1].lower() == "the"
+            elif own.kind == "demonym" and not sectors and (head is None or own.start <= head < own.end) and any(
+                w[:1].islower() and w.lower() not in ("the", "a", "an", "some", "many", "all", "most") for w in words[: own.start]
             ):
                 sector = "CVL"  # "Iraqis", "ordinary Kazakhs": the people of a country
                 rules.append("demonym-as-people")
@@ -258,9 +259,35 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
         if not named:
             rules.append(f"role:{best_sector.surface}")
             confidence = max(confidence, 0.7 if country else 0.5)
+    if country is None:
+        place = _place_country(words, matches)
+        if place is not None:
+            country = place[0]
+            rules.append(f"place-country:{place[1]}")
+            confidence = max(confidence, 0.6)
     if countries and len({m.value for m in countries}) > 1:
         confidence = min(confidence, 0.6)
     return Resolution(name, country, sector, confidence, "+".join(rules) or "none", is_person)
+
+
+_PLACE_MIN_POPULATION = 100_000
+
+
+def _place_country(words: list[str], matches: list[Match]) -> tuple[str, str] | None:
+    """'Shanghai authorities', 'Rakhine rebels': a known city or region names the country (GeoNames)."""
+    from .geo import load_gazetteer
+
+    taken = {i for m in matches for i in range(m.start, m.end)}
+    gazetteer = load_gazetteer()
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            span = words[i : i + size]
+            if any(j in taken for j in range(i, i + size)) or not all(w[:1].isupper() for w in span):
+                continue
+            place = gazetteer.lookup(" ".join(span))
+            if place is not None and place.country and (place.population >= _PLACE_MIN_POPULATION or place.precision != "city"):
+                return place.country, " ".join(span)
+    return None
 
 
 def country_name(iso3: str) -> str | None:
