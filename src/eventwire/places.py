@@ -17,7 +17,7 @@ from .records import Location
 
 Token = Any
 LOCATIVE = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout",
-            "along", "over", "to", "toward", "towards", "between", "through", "north", "south", "east", "west",
+            "along", "over", "toward", "towards", "between", "through", "north", "south", "east", "west",
             "northeast", "northwest", "southeast", "southwest", "elsewhere", "outskirts", "close", "during", "of"}  # fmt: skip
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
@@ -32,7 +32,7 @@ def _path_cost(tok: Token, trigger: Token) -> int | None:
     node = tok
     locative = False
     while node.i != trigger.i:
-        area_poss = node.dep_ == "poss" and node.head.lemma_.lower() in AREA_NOUNS
+        area_poss = node.dep_ == "poss" and node.head.lemma_.lower() in AREA_NOUNS | EVENT_PLACE_NOUNS
         if area_poss:
             cost += 2  # "Syria's Aleppo province": the possessor is the wider place
         in_subject_pp = node.dep_ in ("nsubj", "nsubjpass") and node.head.i == trigger.i and locative
@@ -59,6 +59,11 @@ AREA_NOUNS = {"district", "town", "village", "city", "neighbourhood", "neighborh
               "market", "hospital", "mosque", "church", "school", "university", "prison", "embassy", "checkpoint"}  # fmt: skip
 
 
+VICINITY_NOUNS = {"outskirts", "vicinity", "centre", "center", "suburbs", "edge", "heart", "north", "south", "east", "west", "part",
+                  "parts", "streets", "countryside", "environs", "municipality", "coast"}  # fmt: skip
+EVENT_PLACE_NOUNS = {"campaign", "operation", "battle", "offensive", "fighting", "clashes", "clash", "conflict", "war", "siege",
+                     "headquarters", "hotel", "home", "house", "office", "building", "settlement", "installations", "facility",
+                     "plant", "field", "basin", "coast", "streets", "port", "front", "frontline", "municipality", "precinct"}  # fmt: skip
 TAKE_VERBS = {"capture", "seize", "take", "liberate", "patrol", "storm", "enter", "overrun", "besiege", "recapture",
               "retake", "occupy", "control", "bomb", "shell", "attack", "hit", "invade", "raid", "encircle", "surround"}  # fmt: skip
 
@@ -66,7 +71,25 @@ TAKE_VERBS = {"capture", "seize", "take", "liberate", "patrol", "storm", "enter"
 def _is_modifier_of_thing(tok: Token) -> bool:
     """'U.S. airstrike', 'Los Angeles television station': a place name used as a modifier, not a place."""
     if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head.lemma_.lower() not in AREA_NOUNS and tok.head.ent_type_ not in PLACE_LABELS
+        head = tok.head.lemma_.lower()
+        return head not in AREA_NOUNS | EVENT_PLACE_NOUNS and tok.head.ent_type_ not in PLACE_LABELS
+    return False
+
+
+def _structural_place(tok: Token, gazetteer: Gazetteer) -> bool:
+    """A proper noun in a place position, whatever the NER label says (NER often calls small towns persons)."""
+    head = tok.head.lemma_.lower()
+    named_as_other = tok.ent_type_ in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART")
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE and tok.head.lower_ != "of":
+        return not named_as_other or gazetteer.lookup(tok.text) is not None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in AREA_NOUNS | VICINITY_NOUNS:
+        return True  # "the city of Karachi", "the outskirts of Kobane"
+    if tok.dep_ in ("compound", "poss") and head in AREA_NOUNS | EVENT_PLACE_NOUNS:
+        return True  # "Aziziyah district", "the Manbij campaign", "Grozny's streets"
+    if tok.dep_ == "appos" and head in AREA_NOUNS:
+        return True  # "the regional capital, Grozny"
+    if tok.dep_ == "dobj" and head in TAKE_VERBS:
+        return not named_as_other or gazetteer.lookup(tok.text) is not None  # "captured Jaffna"
     return False
 
 
@@ -79,14 +102,25 @@ def _candidates(sent: Any, gazetteer: Gazetteer) -> list[Token]:
         lemma = tok.lemma_.lower()
         if lemma in PLACE_NOUNS and countries_in([t.text for t in phrase_tokens(tok)]):
             out[tok.i] = tok
-        elif tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"):
-            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE or tok.dep_ == "compound" and tok.head.lemma_.lower() in AREA_NOUNS:
-                out[tok.i] = tok
-            elif tok.ent_type_ == "" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in TAKE_VERBS:
-                out[tok.i] = tok
-            elif tok.dep_ == "appos" and tok.head.lemma_.lower() in AREA_NOUNS:
-                out[tok.i] = tok
+        elif tok.pos_ == "PROPN" and tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "EVENT", "LAW", "LANGUAGE"):
+            root = tok
+            while root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN" and root.head.i != root.i:
+                root = root.head  # "San Carlos municipality": judge the whole name by its last word
+            if _structural_place(root, gazetteer):
+                out[root.i] = root
     return [t for t in out.values() if not _is_modifier_of_thing(t) and not _origin(t)]
+
+
+def _attribution(tok: Token, trigger: Token) -> bool:
+    """'according to local sources in Nineveh', 'speaking to ARA News from Mosul': who said it, not where it happened."""
+    for node in (tok, *tok.ancestors):
+        if node.i == trigger.i:
+            return False
+        if node.lower_ == "according":
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in ("speak", "tell", "say", "report", "quote", "cite"):
+            return True
+    return False
 
 
 def _origin(tok: Token) -> bool:
@@ -105,7 +139,7 @@ def locate(trigger: Token, doc_countries: tuple[str, ...], offset: int = 0, *, e
     for cand in _candidates(sent, gazetteer):
         if cand.i == trigger.i:
             continue
-        if any(s <= cand.idx + offset < e for s, e in exclude):
+        if any(s <= cand.idx + offset < e for s, e in exclude) or _attribution(cand, trigger):
             continue
         cost = _path_cost(cand, trigger) if any(a.i == trigger.i for a in cand.ancestors) else None
         if cost is None:
@@ -116,11 +150,30 @@ def locate(trigger: Token, doc_countries: tuple[str, ...], offset: int = 0, *, e
                     break
         if cost is None:
             continue
+        cost += _generality(cand, trigger)
         if best is None or cost < best[0]:
             best = (cost, cand)
     if best is None:
         return None
     return geocode(best[1], doc_countries, offset, gazetteer, rule=f"place:path-{best[0]}")
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometers",
+               "kilometres", "miles", "mile", "outside", "near", "from"}  # fmt: skip
+
+
+def _generality(cand: Token, trigger: Token) -> int:
+    """Prefer the most specific place: a reference point ("80 km south of Baghdad") or a country is wider."""
+    extra = 0
+    for node in cand.ancestors:
+        if node.i == trigger.i:
+            break
+        if node.lower_ in _DIRECTIONS and node.i != cand.i:
+            extra += 3
+            break
+    if countries_in([cand.text]) and cand.ent_type_ in ("GPE", "LOC", ""):
+        extra += 2
+    return extra
 
 
 def geocode(head: Token, doc_countries: tuple[str, ...], offset: int, gazetteer: Gazetteer, rule: str) -> Location:
