@@ -161,21 +161,12 @@ class Coder:
                            published, self._doc_countries([doc]), 0, {})
 
     def _as_refusal(self, entry: LexEntry) -> LexEntry:
-        table = _refusal_table()
-        for size in range(len(entry.cameo), 1, -1):
-            code = table.get(entry.cameo[:size])
-            if code is not None:
-                return replace(entry, cameo=code, note=f"intent:refusal:{entry.rule}")
-        return entry
+        """A refused cooperation ("would not provide support") is coded as a rejection (12x)."""
+        return _recode(entry, _refusal_table(), "intent:refusal:")
 
     def _as_intent(self, entry: LexEntry) -> LexEntry:
         """An intended, promised or threatened event is coded as the intent (03x) or the threat (13x)."""
-        table = _intent_table()
-        for size in range(len(entry.cameo), 1, -1):
-            code = table.get(entry.cameo[:size])
-            if code is not None:
-                return replace(entry, cameo=code, note=f"intent:{entry.rule}")
-        return entry
+        return _recode(entry, _intent_table(), "intent:")
 
     # -- sentences ------------------------------------------------------------------------------
     def _code_sentence(
@@ -639,6 +630,15 @@ def _repeats(event: Event, earlier: list[Event]) -> bool:
     key = _dyad(event)
     symmetric = (key[0], key[2], key[1])
     return any(_dyad(e) in (key, symmetric) for e in earlier if e.plover in _SYMMETRIC or _dyad(e) == key)
+
+
+def _recode(entry: LexEntry, table: dict[str, str], label: str) -> LexEntry:
+    """The entry under the code the longest matching prefix of its CAMEO code maps to in ``table``."""
+    for size in range(len(entry.cameo), 1, -1):
+        code = table.get(entry.cameo[:size])
+        if code is not None:
+            return replace(entry, cameo=code, note=f"{label}{entry.rule}")
+    return entry
 
 
 @lru_cache(maxsize=1)
