@@ -36,7 +36,8 @@ _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "ris
                    "campaign", "effort", "attempt", "push", "call", "demand", "pressure", "intention", "readiness", "willingness",
                    "decision", "option", "goal", "aim", "ambition", "wish", "move", "offer", "request", "appeal"}  # fmt: skip
 _ALLEGE_VERBS = {"claim", "allege", "accuse", "charge", "blame", "assert", "contend", "insist"}
-_SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress"}
+_SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress",
+                 "reiterate", "argue", "note"}  # fmt: skip
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
 _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from"}
@@ -245,12 +246,15 @@ class Coder:
             events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
                                       published, doc_countries, finder.offset, anchors))
         events.extend(self._allegations(sent, events, finder))
+        events.extend(self._obligations(sent, events, finder))
         threats = self._speech_threats(sent, events, finder)
         if threats:
             replaced = {(t.rule.split(">", 1)[1], t.target) for t in threats}
             events = [e for e in events if (e.rule, e.target) not in replaced]
             events.extend(threats)
-        return events
+        typed = {(e.evidence.trigger.start, e.evidence.trigger.end) for e in events if e.plover is not None}
+        # a bare statement whose verb also carries a typed event ("declared ... will be expelled") is that event
+        return [e for e in events if e.plover is not None or (e.evidence.trigger.start, e.evidence.trigger.end) not in typed]
 
     def _match(self, tok: Token, pos: str) -> LexEntry | None:
         candidates = self.lexicon.candidates(tok.lemma_.lower(), pos)
@@ -376,6 +380,21 @@ class Coder:
                                     return actors
                                 if option == "between":
                                     return []
+        return self._clausal_target(tok, finder)
+
+    def _clausal_target(self, tok: Token, finder: ActorFinder) -> list[Actor]:
+        """'demanded that the US cancel the sale' -> the US; 'denounced Serbia's suppression' -> Serbia."""
+        for child in tok.children:
+            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+                head, passive = self._subject_head(child)
+                if head is not None and not passive and head.i != tok.i:
+                    actors = [a for a in finder.resolve_head(head) if a.country or a.name]
+                    if actors:
+                        return actors
+            if child.dep_ in ("dobj", "pobj") and child.pos_ == "NOUN":
+                actors = [a for a in self._actors_of_event_noun(child, finder) if a.country or a.name]
+                if actors and any(c.dep_ == "poss" for c in child.children):
+                    return actors
         return []
 
     def _prep_target(self, tok: Token, finder: ActorFinder, source: list[Actor]) -> list[Actor]:
@@ -443,6 +462,30 @@ class Coder:
         return False
 
     # -- derived events --------------------------------------------------------------------
+    def _obligations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
+        """'Russia said Sudan must return the helicopter': the speaker demands it of Sudan (CAMEO 10)."""
+        out: list[Event] = []
+        for event in events:
+            if not event.source or event.negated:
+                continue
+            trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
+            node = trig.root if trig is not None else None
+            if node is None or not _obliged(node) or node.dep_ != "ccomp" or node.head.lemma_.lower() not in _SPEECH_VERBS:
+                continue
+            subject, _ = self._subject_head(node.head)
+            speaker = finder.resolve_head(subject) if subject is not None else []
+            if not speaker:
+                continue
+            info = self.ontology.get("100")
+            out.append(replace(
+                event, source=tuple(speaker), target=event.source, plover=info.plover, mode=info.mode, cameo="100",
+                quad=info.quad, goldstein=info.goldstein, hypothetical=False,
+                evidence=replace(event.evidence, trigger=Span(node.head.text, node.head.idx + finder.offset,
+                                                              node.head.idx + len(node.head.text) + finder.offset)),
+                rule=f"obligation:{node.head.lemma_.lower()}>{event.rule}", acled_event_type=None, acled_sub_event_type=None,
+            ))
+        return out
+
     def _allegations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
         """'The US claimed that ISIL had attacked Iraq': the speaker accuses the perpetrator (CAMEO 112)."""
         out: list[Event] = []

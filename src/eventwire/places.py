@@ -40,6 +40,8 @@ def _path_cost(tok: Token, trigger: Token) -> int | None:
             cost += 3  # "Dozens of Iraqis in Tikrit demonstrated"
         elif not area_poss and (node.dep_ in _BLOCK_DEPS and node.head.i != trigger.i or node.dep_ in ("nsubj", "csubj", "poss")):
             return None
+        if node.dep_ == "ccomp" and node.head.i == trigger.i:
+            return None  # a reported clause: "demanded that the US stop selling arms to Taiwan"
         if node.dep_ in ("advcl", "ccomp", "xcomp", "parataxis"):
             cost += 4
         elif node.dep_ not in _PASS_DEPS and node.dep_ != "nsubjpass":
