@@ -43,6 +43,22 @@ def test_seed_body_bounds_and_chrome(seed_article) -> None:
         assert text not in article.body, text
 
 
+def test_seed_body_paragraph_count(seed_article) -> None:
+    # expected.json says "body_paragraphs": 9, but the scrape has 8 blank-line-separated paragraphs
+    # between "US and Iraqi officials" and "...for years to come.", and no principled reading of the
+    # scrape gives 9: the caption comes before the body (the body must start at "US and Iraqi
+    # officials"), the "JNS.org" credit is glued to the first paragraph, and the related-coverage
+    # block and the bio are not body. The 9 is the paragraphing of the syndicated original on
+    # jns.org, which starts a new paragraph at "But tensions have eased considerably since Mustafa
+    # al-Kadhimi..."; the Algemeiner page this scrape was taken from runs those two together.
+    # eventwire does not invent paragraph breaks, so it reports the scrape's 8.
+    article, gold = seed_article
+    assert gold["body_paragraphs"] == 9
+    assert len(article.paragraphs) == 8
+    third = next(p for p in article.paragraphs if p.startswith("The dialogue comes against a backdrop"))
+    assert "But tensions have eased considerably" in third
+
+
 def test_seed_caption_and_bio(seed_article) -> None:
     article, gold = seed_article
     assert article.captions and article.captions[0].startswith(gold["caption_starts_with"])
@@ -59,6 +75,11 @@ def test_seed_caption_and_bio(seed_article) -> None:
         ("Related coverage", "related"),
         ("A famous man once said, \u201cA lie can travel halfway around the world while the truth is putting on its...", "teaser"),
         ("Troops loyal to the government pushed the fighters out of the town on Sunday after a week of clashes, officials said.", "prose"),
+        ("Pemerintah kota mengumumkan bahwa jalan utama akan ditutup selama dua minggu untuk perbaikan besar dan warga diminta mencari jalur lain", "text"),
+        ("Home", "short"),
+        ("Photo: Iraqi Parliament Media Office / Handout via Reuters.", "caption"),
+        ("Read more: Iraq's parliament votes to expel US troops", "boilerplate"),
+        ("34 responses to “Rockets hit the Green Zone”", "end"),
     ],
 )
 def test_paragraph_classes(text: str, kind: str) -> None:
@@ -75,3 +96,37 @@ def test_glued_agency_credit_is_split() -> None:
     assert article.credit == "Reuters.com"
     assert article.paragraphs[0].startswith("Rebel fighters seized")
     assert article.title == "Rebels Seize Town"
+
+
+PROSE = [
+    "Iraqi forces retook the town of Qaim on Sunday after three days of heavy fighting with militants, the army said.",
+    "The defence ministry said troops had cleared the last neighbourhoods held by the group and were searching for explosives.",
+    "Residents who fled the fighting began returning to their homes on Monday, local officials in Anbar province said.",
+    "Prime Minister Adel Abdul Mahdi thanked the security forces and promised money to rebuild the damaged districts.",
+]
+
+
+def scrape(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def test_headings_and_list_items_inside_the_article_are_kept() -> None:
+    text = scrape("Home", "World", "Sport", PROSE[0], "What happens next", PROSE[1], "First step", "Second step", *PROSE[2:], "Contact us")
+    article = extract_article(RawDocument("x.txt", text, "text/plain"))
+    assert article.paragraphs == (PROSE[0], "What happens next", PROSE[1], "First step", "Second step", *PROSE[2:])
+
+
+def test_comments_after_the_article_are_never_the_body() -> None:
+    comment = "I think the army should have gone in much earlier, everyone knew the town was held by the group for months."
+    text = scrape(*PROSE, "34 responses to \u201cIraqi forces retake Qaim\u201d", *(f"{comment} ({i})" for i in range(12)))
+    article = extract_article(RawDocument("x.txt", text, "text/plain"))
+    assert article.paragraphs == tuple(PROSE)
+
+
+def test_a_list_of_teasers_loses_to_the_article() -> None:
+    teasers = []
+    for i in range(8):
+        teasers += [f"KICKER {i}", f"Headline number {i}", f"A one-sentence teaser for another story, number {i}, that runs on for a while."]
+    text = scrape(*PROSE, "Share", *teasers)
+    article = extract_article(RawDocument("x.txt", text, "text/plain"))
+    assert article.paragraphs == tuple(PROSE)

@@ -1,10 +1,17 @@
 """Plain-text page scrapes -> Article.
 
 A scrape is a whole page copied as text: paragraphs separated by blank lines, page chrome
-included. Each paragraph is classified (title, dateline, byline, caption, body, related teaser,
-author bio, boilerplate), the body is the best-scoring contiguous run of prose paragraphs, and
-the article is rebuilt from the parts. Syndication credits glued to the first word
-("JNS.orgUS and Iraqi officials") are split off into ``credit``.
+included (every block element of the page became a paragraph, so a menu is a run of short
+paragraphs). Each paragraph is classified: date line, byline, caption, prose, running text,
+short line, boilerplate, related-items heading, teaser, or the heading that opens the comments
+(cues in ``data/extract/boilerplate.tsv``, shared with :mod:`.cleanup`). The body is the
+best-scoring contiguous run (:func:`_body_window`): running text earns its words, a paragraph
+of prose with no running text next to it (a teaser in a list of teasers) earns a quarter, chrome
+costs, and nothing after the comments heading is a candidate. Inside the window the article
+keeps its running text and short lines (headings, list items) and loses chrome and the link
+lines of related-items blocks. Title, authors, dates, captions, author bio and site are read
+from the paragraphs around it; syndication credits glued to the first word ("JNS.orgUS and
+Iraqi officials") are split off into ``credit``.
 """
 
 from __future__ import annotations
@@ -12,30 +19,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..datafiles import read_tsv
 from ..records import Article
+from .body import is_prose, words
+from .cleanup import SCRAPE_SHORT, cue_kind, is_caption, title_variants
 from .dates import FoundDate, is_date_only, parse_dateline
 
 _BYLINE = re.compile(r"^(?:avatar\s+)?by[:\s]+(?P<names>[^\n]{2,120}?)\s*/?\s*$", re.I)
-_CAPTION = re.compile(r"\b(?:photo|image|picture|credit|file photo)s?\s*(?:credit)?\s*:|\bvia reuters\b|\bgetty images\b|/\s*(?:reuters|afp|ap)\.?$", re.I)
 _GLUED_CREDIT = re.compile(r"^(?P<credit>[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4})+)(?=[A-Z][a-z]|[A-Z]{2}\b|[A-Z]\.)")
-_AGENCY_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .,'-]{1,40})?\s*\((?P<credit>Reuters|AP|AFP|Xinhua|dpa|Bloomberg)\)\s*[-—–]+\s*")
-_SENTENCE_END = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", "\u2026")
-_SITE = re.compile(r"\b(?:[Tt]he\s+)?([A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+){0,3})")
+_AGENCY_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .,'-]{1,40})?\s*\((?P<credit>Reuters|AP|AFP|Xinhua|dpa|Bloomberg)\)\s*[-\u2014\u2013]+\s*")
+
+#: A paragraph of prose has at least this many words and ends like a sentence.
+PROSE_WORDS = 12
+#: A paragraph with at least this many words that does not end like a sentence is still running text
+#: (a language or site that leaves off the full stop, a long list item).
+TEXT_WORDS = 20
+#: Teasers (a headline and the start of its story, cut with "...") are shorter than this.
+TEASER_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int
     text: str
-    kind: str  # title/date/byline/caption/prose/short/boilerplate/related/teaser/bio
-
-
-@lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, str], ...]:
-    return tuple((row["cue"].lower(), row["kind"]) for row in read_tsv("extract/boilerplate.tsv"))
+    kind: str  # date/byline/caption/prose/text/short/boilerplate/related/teaser/end
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -43,47 +50,71 @@ def split_paragraphs(text: str) -> list[str]:
     return [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in parts if p.strip()]
 
 
-def _is_prose(text: str) -> bool:
-    words = text.split()
-    return len(words) >= 12 and text.rstrip().endswith(_SENTENCE_END)
+def _kind(text: str) -> str:
+    n_words = len(text.split())
+    cue = cue_kind(text, short=SCRAPE_SHORT)
+    if is_date_only(text):
+        return "date"
+    if _BYLINE.match(text) and n_words <= 12:
+        return "byline"
+    if cue == "end":
+        return "end"
+    if cue == "related" and n_words <= 8:
+        return "related"
+    if cue in ("boilerplate", "line") or (cue == "lead" and n_words < TEASER_WORDS):
+        return "boilerplate"
+    if is_caption(text) and n_words < 90:
+        return "caption"
+    if cue == "tail" or (text.rstrip().endswith(("...", "\u2026")) and n_words < TEASER_WORDS):
+        return "teaser"
+    if is_prose(text, PROSE_WORDS):
+        return "prose"
+    if n_words >= TEXT_WORDS and not text.isupper():
+        return "text"
+    return "short"
 
 
 def classify(paragraphs: list[str]) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for index, text in enumerate(paragraphs):
-        lowered = text.lower()
-        kind = "short"
-        cue_kind = next((k for cue, k in _cues() if cue in lowered), None)
-        if is_date_only(text):
-            kind = "date"
-        elif _BYLINE.match(text) and len(text.split()) <= 12:
-            kind = "byline"
-        elif cue_kind and (cue_kind == "related" and len(text.split()) <= 6):
-            kind = "related"
-        elif cue_kind == "boilerplate" and (len(text.split()) < 60):
-            kind = "boilerplate"
-        elif _CAPTION.search(text) and len(text.split()) < 90:
-            kind = "caption"
-        elif text.rstrip().endswith(("...", "\u2026")) and len(text.split()) < 60:
-            kind = "teaser"
-        elif _is_prose(text):
-            kind = "prose"
-        out.append(Paragraph(index, text, kind))
-    return out
+    return [Paragraph(index, text, _kind(text)) for index, text in enumerate(paragraphs)]
 
 
-_SCORES = {"prose": 1.0, "caption": -2.0, "short": -4.0, "date": -4.0, "byline": -4.0,
-           "teaser": -6.0, "related": -10.0, "boilerplate": -40.0}  # fmt: skip
+#: Score of a paragraph for the body window: running text earns its words, chrome costs.
+_GAIN = {"prose": 1.0, "text": 1.0}
+_COST = {"caption": 2.0, "date": 4.0, "byline": 4.0, "teaser": 6.0, "related": 10.0, "boilerplate": 30.0, "end": 1000.0}
+SHORT_COST, SHORT_COST_PER_WORD = 2.0, 0.25
+#: A paragraph of prose with no prose next to it (a teaser in a list of teasers) earns this share.
+ISOLATED_PROSE = 0.25
+
+
+def _score(p: Paragraph, isolated: bool = False) -> float:
+    n_words = len(p.text.split())
+    if p.kind in _GAIN:
+        return _GAIN[p.kind] * n_words * (ISOLATED_PROSE if isolated else 1.0)
+    if p.kind == "short":
+        return -(SHORT_COST + SHORT_COST_PER_WORD * n_words)
+    return -_COST[p.kind]
+
+
+#: Words of prose that must come before a comments heading for it to close the article (one paragraph).
+END_AFTER_WORDS = PROSE_WORDS
 
 
 def _body_window(paras: list[Paragraph]) -> tuple[int, int]:
-    """Best contiguous run by score (max-subarray): prose counts its words, chrome costs."""
+    """Best contiguous run by score (max-subarray): running text counts its words, chrome costs.
+
+    Nothing after the comments heading that follows the first prose is a candidate.
+    """
     best, best_range = 0.0, (0, -1)
     current, start = 0.0, 0
+    prose_words = 0
+    running = [p.kind in _GAIN for p in paras]
     for i, p in enumerate(paras):
-        score = _SCORES[p.kind] * (len(p.text.split()) if p.kind == "prose" else 1)
-        if p.kind == "short":
-            score -= len(p.text.split()) * 0.5
+        if p.kind == "end" and prose_words >= END_AFTER_WORDS:
+            break
+        if p.kind == "prose":
+            prose_words += len(p.text.split())
+        isolated = not ((i > 0 and running[i - 1]) or (i + 1 < len(paras) and running[i + 1]))
+        score = _score(p, isolated)
         if current <= 0:
             current, start = score, i
         else:
@@ -93,13 +124,9 @@ def _body_window(paras: list[Paragraph]) -> tuple[int, int]:
     return best_range
 
 
-def extract_text(source: str, text: str, *, title_hint: str | None = None,
-                 published_hint: str | None = None) -> Article:
-    paras = classify(split_paragraphs(text))
-    lo, hi = _body_window(paras)
-    window = paras[lo : hi + 1] if hi >= lo else []
-
-    # Within the body window: a related block runs from its heading to the next prose paragraph.
+def _body(window: list[Paragraph]) -> list[Paragraph]:
+    """The article's paragraphs in the window: running text and short lines (headings, list items),
+    without chrome and without the link lines of a related block (heading to next prose)."""
     body: list[Paragraph] = []
     in_related = False
     for p in window:
@@ -107,12 +134,21 @@ def extract_text(source: str, text: str, *, title_hint: str | None = None,
             in_related = True
             continue
         if in_related:
-            if p.kind == "prose":
-                in_related = False
-            else:
+            if p.kind not in ("prose", "text"):
                 continue
-        if p.kind == "prose":
+            in_related = False
+        if p.kind in ("prose", "text", "short"):
             body.append(p)
+    return body
+
+
+def extract_text(source: str, text: str, *, title_hint: str | None = None,
+                 published_hint: str | None = None) -> Article:
+    paras = classify(split_paragraphs(text))
+    lo, hi = _body_window(paras)
+    window = paras[lo : hi + 1] if hi >= lo else []
+
+    body = _body(window)
 
     before = paras[:lo]
     authors = _authors(paras[: (body[0].index if body else len(paras))])
@@ -145,6 +181,9 @@ def extract_text(source: str, text: str, *, title_hint: str | None = None,
         published = None
 
     title = title_hint or _title(before, paras)
+    if title:
+        headline = title_variants([title])
+        body = [p for p in body if p.index > body[0].index + 2 or " ".join(words(p.text)) not in headline]
     captions = tuple(p.text for p in paras[: (hi + 1)] if p.kind == "caption")
     paragraphs = [p.text for p in body]
     credit: str | None = None
