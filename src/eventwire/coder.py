@@ -567,7 +567,7 @@ class Coder:
         confidence += 0.2 if target and any(a.country for a in target) else 0.0
         confidence += 0.1 if entry.requires else 0.0
         confidence -= 0.15 if hypothetical else 0.0
-        acled = acled_types(entry.cameo, source, target) if not (negated or hypothetical) else (None, None)
+        acled = acled_types(entry.cameo, source, target, sentence=sent.text) if not (negated or hypothetical) else (None, None)
         return Event(
             source=tuple(source),
             target=tuple(target),

@@ -8,10 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..acled import classify_snippet
 from ..datafiles import read_tsv
 from ..dyads import code_record
-from ..pipeline import code_text
+from ..nlp import load_model
+from ..pipeline import code_text, get_coder
+from ..quad import QUAD5_LABELS, quad5_of_event, quad_of_snippet, refine_quad
 from ..records import Event
+from ..settings import Settings
 from ..timex import parse_day
 from .scoring import Report, confusion, per_label, prf
 
@@ -118,19 +122,26 @@ def _case_codes() -> dict[str, str]:
 
 
 def main_event(events: tuple[Event, ...], *, acled: bool = False) -> Event | None:
+    """The event a snippet reports: the most confident asserted event (with an ACLED type when ``acled``),
+    the earliest on ties, since news leads with its main event."""
     pool = [e for e in events if not e.negated and (e.acled_sub_event_type if acled else True)]
-    return max(pool, key=lambda e: e.confidence) if pool else None
+    return max(pool, key=lambda e: (e.confidence, -e.evidence.trigger.start)) if pool else None
 
 
 def evaluate_types(path: Path, *, limit: int | None = None) -> Report:
-    """Macro-F1 over the ACLED sub-event labels; non-ACLED gold labels must get no ACLED type."""
+    """Macro-F1 over the ACLED sub-event labels; non-ACLED gold labels must get no ACLED type.
+
+    Each snippet is typed by ``acled.classify_snippet`` from its text and the coder's events: the cues of the
+    whole snippet decide, the first event ACLED records gives the prior (or the first lexicon trigger when
+    the coder found no event with a resolvable actor).
+    """
     codes = _case_codes()
     acled_labels = set(codes.values())
     rows = list(_rows(path, limit))
     pairs: list[tuple[str | None, str | None]] = []
     for row in rows:
-        event = main_event(code_text(row["text"]).events, acled=True)
-        pred = codes.get(event.acled_sub_event_type or "") if event else None
+        _, sub = classify_snippet(row["text"], code_text(row["text"]).events)
+        pred = codes.get(sub or "")
         gold = row["label"] if row["label"] in acled_labels else None
         pairs.append((gold, pred))
     scores = per_label(pairs)
@@ -145,20 +156,10 @@ def evaluate_types(path: Path, *, limit: int | None = None) -> Report:
 
 
 def quad5(event: Event | None) -> int:
-    """Penta class: 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
-    3 verbal conflict (09-13, 16), 4 material conflict (14, 15, 17-20). No event is 0."""
-    if event is None:
-        return 0
-    root = int(event.cameo[:2])
-    if root <= 2:
-        return 0
-    if root <= 5:
-        return 1
-    if root <= 8:
-        return 2
-    if root <= 13 or root == 16:
-        return 3
-    return 4
+    """Penta class of an event (label order in ``eventwire.quad``): 0 statements and appeals (01-02) or no event,
+    1 verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13, 16), 4 material
+    conflict (14, 15, 17-20); a negated cooperation is a rejection (3), a negated conflict no event (0)."""
+    return quad5_of_event(event)
 
 
 def _covers(event: Event, spans: list[tuple[int, ...]]) -> int:
@@ -166,19 +167,39 @@ def _covers(event: Event, spans: list[tuple[int, ...]]) -> int:
     return sum(1 for a in (*event.source, *event.target) for s, e in spans if a.start < e and s < a.end)
 
 
+def quad_of_row(text: str, source_spans: list[tuple[int, int]], target_spans: list[tuple[int, int]]) -> int:
+    """The penta class of a sentence whose source and target spans are marked.
+
+    The event between the marked arguments (``Coder.code_pair``: the trigger on the dependency path that
+    joins them governs) when there is one; else the coded event whose actors cover most marked spans; else
+    the lexicon trigger that governs the spans, found without actors (``quad.quad_of_snippet``). The event's
+    class then goes through ``quad.refine_quad``: an appeal, a claim or a protest that frames it, or a source
+    that only reports a third party's violence, decides.
+    """
+    if source_spans or target_spans:
+        pair = get_coder(Settings().model).code_pair(text, source_spans[0] if source_spans else (0, 0),
+                                                     target_spans[0] if target_spans else (0, 0))
+        if pair is not None:
+            return refine_quad(load_model(Settings().model)(text), pair.evidence.trigger.start, quad5(pair), source_spans)
+    spans: list[tuple[int, ...]] = [*source_spans, *target_spans]
+    pool = [e for e in code_text(text).events if not e.negated]
+    if pool:
+        event = max(pool, key=lambda e: (_covers(e, spans), e.confidence))
+        return refine_quad(load_model(Settings().model)(text), event.evidence.trigger.start, quad5(event), source_spans)
+    return quad_of_snippet(text, source_spans, target_spans)
+
+
 def evaluate_quad(path: Path, *, limit: int | None = None) -> Report:
     rows = list(_rows(path, limit))
     pairs: list[tuple[str | None, str | None]] = []
     for row in rows:
-        result = code_text(row["text"])
-        spans = [tuple(s) for s in row.get("source_spans", [])] + [tuple(s) for s in row.get("target_spans", [])]
-
-        pool = [e for e in result.events if not e.negated]
-        event = max(pool, key=lambda e: (_covers(e, spans), e.confidence)) if pool else None
-        pairs.append((str(row["quad5"]), str(quad5(event))))
+        source = [(int(s), int(e)) for s, e in row.get("source_spans", [])]
+        target = [(int(s), int(e)) for s, e in row.get("target_spans", [])]
+        pairs.append((str(row["quad5"]), str(quad_of_row(row["text"], source, target))))
     correct = sum(1 for g, p in pairs if g == p)
     report = Report("quad", str(path), len(rows))
     report.systems["eventwire"] = {"accuracy": correct / len(rows) if rows else 0.0}
     report.details["per_type"] = per_label(pairs)
     report.details["confusion"] = confusion(pairs)
+    report.notes.append("labels: " + ", ".join(f"{i} {name}" for i, name in enumerate(QUAD5_LABELS)))
     return report
