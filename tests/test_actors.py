@@ -104,3 +104,107 @@ def test_seed_actors(seed_path: Path) -> None:
         if "same_as" in item:
             assert actor.name == item["same_as"], (item["text"], actor)
         assert (actor.country, actor.sector) == (want["country"], want["sector"]), (item["text"], actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # CAMEO codes defence ministers and ministries, and military governments, GOVMIL; a junta governs (GOV)
+        ("Defense Minister", None, "GOVMIL"),
+        ("Britain’s Defence Ministry", "GBR", "GOVMIL"),
+        ("Chile's Defense Department", "CHL", "GOVMIL"),  # another country's office, not the Pentagon
+        ("the military junta", None, "GOVMIL"),
+        ("Burkina Faso’s ruling junta", "BFA", "GOV"),
+        ("former defence minister", None, "ELI"),
+        # a person or group without any role is UNK, not CVL
+        ("two men", None, "UNK"),
+        ("a group of men", None, "UNK"),
+        ("he", None, "UNK"),
+        ("occupiers", None, "UNK"),
+        ("men and women", None, "CVL"),
+        ("armed men", None, "UAF"),
+        # an international body and a branch role: the body's code + the role
+        ("European Union legislators", None, "EURLEG"),
+        ("the EU legislature", None, "EURLEG"),
+        ("UN peacekeepers", None, "UNOMIL"),
+        ("European Union officials", None, "EUR"),
+        # a body after "to" is where the role is posted
+        ("Canadian Ambassador to the United Nations", "CAN", "GOV"),
+        # "former" + a body or an office: an elite
+        ("a former CIA official", "USA", "ELI"),
+        ("a former White House official", "USA", "ELI"),
+        ("former rebels", None, "REB"),
+        # organisations by kind, with the country from a place in the name
+        ("Tehran University", "IRN", "EDU"),
+        ("Oxford University", "GBR", "EDU"),
+        ("Acme Holdings Inc.", None, "BUS"),
+        ("British experts", "GBR", "EDU"),
+        ("Senate hopeful", None, "PTY"),
+        ("Panamanian immigration inspectors", "PAN", "COP"),
+        # provinces, states and "-based" places give the country
+        ("Rakhine rebels", "MMR", "REB"),
+        ("Texas National Guard", "USA", "MIL"),
+        ("a Somalia-based paramilitary group", "SOM", "UAF"),
+        ("Iranian-backed militias", None, "UAF"),
+        # a town named as an actor is its people; a capital is its government unless it only locates
+        ("Mariupol", "UKR", "CVL"),
+        ("an amusement park in Kabul", "AFG", None),
+        # not places: parts of personal names and short alternate names
+        ("Leon Bobb", None, None),
+        ("Li Ho-jen", None, None),
+        ("The provincial governor's spokesman", None, "GOV"),
+    ],
+)
+def test_conventions(text: str, country: str | None, sector: str | None) -> None:
+    res = _resolve(text)
+    assert (res.country, res.sector) == (country, sector), res.rule
+
+
+@pytest.mark.parametrize(
+    ("variant", "name"),
+    [
+        ("Ukhnaagiin Khürelsükh", "Ukhnaagiin Khurelsukh"),  # accents folded
+        ("Khurelsukh", "Ukhnaagiin Khurelsukh"),
+        ("Hashim Thaci", "Hashim Thaçi"),
+        ("Mohamed al-Halbousi", "Mohammed al-Halbousi"),  # given-name spellings (spellings.tsv)
+        ("Muhammad al-Halbousi", "Mohammed al-Halbousi"),
+        ("Kassym Jomart Tokayev", "Kassym-Jomart Tokayev"),  # hyphens
+        ("Mohammad-Bagher Ghalibaf", "Mohammad Bagher Ghalibaf"),
+    ],
+)
+def test_spelling_variants_match_one_alias(variant: str, name: str) -> None:
+    assert _resolve(variant).name == name
+
+
+def test_former_is_judged_against_the_last_term_before_the_date() -> None:
+    """Trump left office in 2021 and came back in 2025: in 2022 he is a former president."""
+    assert _resolve("Trump", day="2022-04-01").sector == "ELI"
+    assert _resolve("Trump", day="2019-04-01").sector == "GOV"
+
+
+def test_title_and_surname_name_the_office_holder() -> None:
+    assert _resolve("Defense Secretary Miller", day="2020-12-01").name == "Christopher Miller"
+    assert _resolve("Defense Secretary Miller", day="2015-04-01").name != "Christopher Miller"  # not in office then
+
+
+def test_defence_ministers_by_name_are_govmil() -> None:
+    assert _resolve("UK Defence Secretary Ben Wallace", day="2022-03-01").sector == "GOVMIL"
+
+
+def test_region_and_spelling_files_are_valid() -> None:
+    from eventwire.actors import load_dictionaries
+    from eventwire.datafiles import read_tsv
+
+    dicts = load_dictionaries()
+    assert set(dicts.regions.values()) <= set(dicts.country_names)
+    for row in read_tsv("actors/regions.tsv"):
+        assert row["name"][:1].isupper(), row
+    canon = {row["canonical"] for row in read_tsv("actors/spellings.tsv")}
+    assert "muhammad" in canon
+
+
+def test_folded_names_that_are_english_words_need_their_accents() -> None:
+    assert _resolve("a male suspect").country is None  # Malé, the Maldives' capital, only with its accent
+    assert _resolve("Malé").country == "MDV"
+    assert _resolve("store owners").name is None  # Jonas Gahr Støre
+    assert _resolve("Jonas Gahr Store").name == "Jonas Gahr Støre"

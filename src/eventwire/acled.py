@@ -36,6 +36,15 @@ from .settings import Settings
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 STATE_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
 NONSTATE_ARMED_SECTORS = frozenset({"REB", "UAF"})
+_BODY_PREFIXES = ("UNO", "EUR", "IGO")
+
+
+def _base(sector: str | None) -> str:
+    """The agent role of a sector code: GOVMIL -> GOV, UNOMIL -> MIL (a body prefix is not a role)."""
+    code = sector or ""
+    if code[:3] in _BODY_PREFIXES and len(code) > 3:
+        code = code[3:]
+    return code[:3]
 
 # the ACLED sub-event types the resolution rules below name
 CLASH, GOV_REGAINS, NSA_OVERTAKES = "Armed clash", "Government regains territory", "Non-state actor overtakes territory"
@@ -282,7 +291,7 @@ def _resolve(evidence: CueVotes, prior: tuple[str, str] | None, source: Sequence
         taken += prior_weight
     if taken:
         side = _side(evidence, anchors[0]) if anchors else None
-        sectors = {a.sector for a in source if a.sector}
+        sectors = {_base(a.sector) for a in source if a.sector}
         if sectors & STATE_SECTORS:
             side = "state"
         elif sectors & NONSTATE_ARMED_SECTORS:
@@ -297,8 +306,8 @@ def _resolve(evidence: CueVotes, prior: tuple[str, str] | None, source: Sequence
     # generic violence: a battle when armed actors are on the receiving end, violence against civilians otherwise
     violence = evidence.get("~violence")
     if violence:
-        armed = evidence.get("~armed") + (1.0 if target and all((a.sector or "") in ARMED_SECTORS for a in target) else 0.0)
-        civilian = evidence.get("~civilian") + (1.0 if target and all((a.sector or "") == "CVL" for a in target) else 0.0)
+        armed = evidence.get("~armed") + (1.0 if target and all(_base(a.sector) in ARMED_SECTORS for a in target) else 0.0)
+        civilian = evidence.get("~civilian") + (1.0 if target and all(_base(a.sector) == "CVL" for a in target) else 0.0)
         votes[ATTACK if civilian > armed or armed == 0 else CLASH] += violence
 
     # protests: what the crowd and the police did decides the sub-event type
@@ -357,7 +366,7 @@ def acled_types(
     if sentence is None:
         event_type, sub = prior
         # violence by armed actors against armed actors is a battle, not violence against civilians
-        if event_type == "Violence against civilians" and target and all((a.sector or "") in ARMED_SECTORS for a in target):
+        if event_type == "Violence against civilians" and target and all(_base(a.sector) in ARMED_SECTORS for a in target):
             return "Battles", CLASH
         return event_type, sub
     return _typed(_resolve(CueVotes.of(tokens(sentence)), prior, source, target, prior_weight=1.0))

