@@ -485,8 +485,7 @@ class Coder:
         for event in events:
             if not event.source or event.negated:
                 continue
-            trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
-            node = trig.root if trig is not None else None
+            node = _trigger_token(sent, event, finder.offset)
             if node is None or not _obliged(node) or node.dep_ != "ccomp" or node.head.lemma_.lower() not in _SPEECH_VERBS:
                 continue
             subject, _ = self._subject_head(node.head)
@@ -509,8 +508,7 @@ class Coder:
         for event in events:
             if event.quad < 3 or not event.source or event.hypothetical or event.negated:
                 continue
-            trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
-            node = trig.root if trig is not None else None
+            node = _trigger_token(sent, event, finder.offset)
             if node is None or node.dep_ not in ("ccomp", "conj"):
                 continue
             head = node.head if node.dep_ == "ccomp" else node.head.head
@@ -535,10 +533,9 @@ class Coder:
         for event in events:
             if not event.hypothetical or not (event.quad == 4 or event.plover == "THREATEN") or event.negated:
                 continue
-            trig = sent.doc.char_span(event.evidence.trigger.start - finder.offset, event.evidence.trigger.end - finder.offset)
-            if trig is None:
+            node = _trigger_token(sent, event, finder.offset)
+            if node is None:
                 continue
-            node = trig.root
             for _ in range(4):
                 if node.head.i == node.i:
                     break
@@ -690,6 +687,12 @@ def _repeats(event: Event, earlier: list[Event]) -> bool:
     key = _dyad(event)
     symmetric = (key[0], key[2], key[1])
     return any(_dyad(e) in (key, symmetric) for e in earlier if e.plover in _SYMMETRIC or _dyad(e) == key)
+
+
+def _trigger_token(sent: Any, event: Event, offset: int) -> Token | None:
+    """The parse token of an event's trigger (its offsets are into the whole text)."""
+    span = sent.doc.char_span(event.evidence.trigger.start - offset, event.evidence.trigger.end - offset)
+    return span.root if span is not None else None
 
 
 def _recode(entry: LexEntry, table: dict[str, str], label: str) -> LexEntry:

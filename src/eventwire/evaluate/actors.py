@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..actors import Resolution, resolve_words
 from ..nlp import load_model
 from ..settings import Settings
-from .scoring import Report
+from .scoring import Report, read_jsonl
 
 
 def resolve_phrase(text: str, *, context: str | None = None, date: str | None = None, model: str | None = None) -> Resolution:
@@ -27,28 +26,22 @@ def evaluate_actors(path: Path, *, limit: int | None = None) -> Report:
     country_ok = country_n = sector_ok = sector_n = 0
     misses: list[dict[str, object]] = []
     items = 0
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                break
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            items += 1
-            res = resolve_phrase(row["text"], context=row.get("context"), date=row.get("date"))
-            checks = row.get("checks", ["country", "sector"])
-            good = True
-            if "country" in checks:
-                country_n += 1
-                country_ok += res.country == row["country"]
-                good &= res.country == row["country"]
-            if "sector" in checks:
-                sector_n += 1
-                sector_ok += res.sector == row["sector"]
-                good &= res.sector == row["sector"]
-            if not good:
-                misses.append({"id": row["id"], "text": row["text"], "gold": [row["country"], row["sector"]],
-                               "got": [res.country, res.sector], "rule": res.rule})
+    for row in read_jsonl(path, limit):
+        items += 1
+        res = resolve_phrase(row["text"], context=row.get("context"), date=row.get("date"))
+        checks = row.get("checks", ["country", "sector"])
+        good = True
+        if "country" in checks:
+            country_n += 1
+            country_ok += res.country == row["country"]
+            good &= res.country == row["country"]
+        if "sector" in checks:
+            sector_n += 1
+            sector_ok += res.sector == row["sector"]
+            good &= res.sector == row["sector"]
+        if not good:
+            misses.append({"id": row["id"], "text": row["text"], "gold": [row["country"], row["sector"]],
+                           "got": [res.country, res.sector], "rule": res.rule})
     report = Report("actors", str(path), items)
     report.systems["eventwire"] = {
         "country_accuracy": country_ok / country_n if country_n else 0.0,

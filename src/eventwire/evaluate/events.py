@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -17,16 +16,11 @@ from ..quad import QUAD5_LABELS, quad5_of_event, quad_of_snippet, refine_quad
 from ..records import Event
 from ..settings import Settings
 from ..timex import parse_day
-from .scoring import Report, confusion, per_label, prf
+from .scoring import Report, confusion, per_label, prf, read_jsonl
 
 
 def _rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
+    return read_jsonl(path, limit)
 
 
 def type_matches(gold: str | None, pred: str | None) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -14,7 +13,7 @@ from ..errors import EventwireError
 from ..extract import extract_article
 from ..extract.html import decode_html
 from ..records import RawDocument
-from .scoring import Report, shingle_prf, shingle_tp_fp_fn
+from .scoring import Report, read_jsonl, shingle_prf, shingle_tp_fp_fn
 
 log = logging.getLogger(__name__)
 
@@ -22,13 +21,7 @@ Extracted = dict[str, Any]  # {"body", "title", "authors"}
 
 
 def gold_rows(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
-    gold = path / "gold.jsonl" if path.is_dir() else path
-    with gold.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if limit is not None and number >= limit:
-                return
-            if line.strip():
-                yield json.loads(line)
+    return read_jsonl(path, limit)
 
 
 def _norm(text: str | None) -> str:

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    """Gold records of a JSON Lines file (a directory means its ``gold.jsonl``), the first ``limit`` lines only."""
+    gold = path / "gold.jsonl" if path.is_dir() else path
+    with gold.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                return
+            if line.strip():
+                yield json.loads(line)
 
 
 def _shingles(text: str | None, n: int) -> Counter[tuple[str, ...]]:
