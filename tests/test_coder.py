@@ -93,3 +93,14 @@ def test_every_event_explains_itself() -> None:
     for event in _events("Pompeo urged the Iraqi government to bring armed groups under state control. Iran condemned the United States."):
         assert event.rule and event.evidence.sentence and 0 < event.confidence <= 1
         assert event.date_rule
+
+
+def test_days_before_an_earlier_dated_event() -> None:
+    """'Days before talks were set to commence' is dated a few days before the talks' own date."""
+    text = (
+        "US and Iraqi officials began a series of talks on June 11.\n\n"
+        "Days before talks were set to commence, a rocket landed inside Baghdad Airport, close to where US forces are based."
+    )
+    event = next(e for e in code_text(text, published=PUB).events if e.plover == "ASSAULT")
+    assert event.date is not None and "2020-06-01" <= event.date < "2020-06-11"
+    assert event.date_rule.startswith("anchored:")
