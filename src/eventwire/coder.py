@@ -613,7 +613,6 @@ class Coder:
         match = re.search(r"\b(days|weeks|hours)\s+(before|after)\s+(?:the\s+)?(\w+)", sent.text, re.I)
         if not match:
             return None
-        noun = sent.doc.vocab.strings  # noqa: F841 (keeps spaCy's string store alive for lemma lookups)
         word = match.group(3).lower()
         lemma = word[:-1] if word.endswith("s") else word
         anchor = anchors.get(lemma) or anchors.get(word)
