@@ -35,7 +35,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 @pytest.fixture(scope="module")
 def base(database: tuple[Path, dict[str, Any]]) -> Iterator[str]:
-    app = create_app(Settings(db=database[0]), token=TOKEN, max_upload_bytes=MAX_UPLOAD)
+    app = create_app(Settings(db=database[0], allow_private=True), token=TOKEN, max_upload_bytes=MAX_UPLOAD)
     with running(app) as url:
         yield url
 
@@ -273,7 +273,7 @@ def test_ingest_with_the_token_stores_the_document(client: httpx.Client) -> None
     assert by_name["good1.txt"]["errors"] == [] and len(by_name["good1.txt"]["documents"]) == 1
     assert by_name["empty.txt"]["errors"][0]["error_type"] == "EmptyInput"
     url_messages = {u["url"]: u["errors"][0]["message"] for u in summary["urls"]}
-    assert "not available yet" in url_messages["https://example.org/story"]
+    assert url_messages["https://example.org/story"]  # no route to the internet here: a fetch error, with its reason
     assert "http" in url_messages["ftp://example.org/x"]
     doc_id = by_name["good1.txt"]["documents"][0]
     doc = client.get(f"/api/documents/{doc_id}").json()
@@ -284,10 +284,38 @@ def test_ingest_with_the_token_stores_the_document(client: httpx.Client) -> None
     assert again.json()["added"] == 0 and again.json()["skipped"] == 1
 
 
-def test_json_urls_get_a_clear_error_per_url(client: httpx.Client) -> None:
-    response = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"}, json={"urls": ["https://example.org/a"]})
+def test_json_urls_are_fetched_and_ingested(client: httpx.Client) -> None:
+    """A page on a real loopback HTTP server is fetched (private addresses allowed for the test), coded and stored."""
+    import http.server
+    import threading
+
+    page = GOOD_ARTICLE_2.replace("Wednesday", "Saturday").encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            return None
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        response = client.post("/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"}, json={"urls": [url, "https://example.org/a"]})
+    finally:
+        server.shutdown()
     assert response.status_code == 200
-    assert response.json()["errors"][0]["message"].startswith("URL fetching is not available yet")
+    by_url = {u["url"]: u for u in response.json()["urls"]}
+    assert by_url[url]["errors"] == [] and by_url[url]["added"] == 1 and by_url[url]["documents"]
+    assert by_url["https://example.org/a"]["errors"], "an unreachable URL is reported, not dropped"
+    doc = client.get(f"/api/documents/{by_url[url]['documents'][0]}").json()
+    assert doc["article"]["title"] == "Iran fires missiles at US bases"
 
 
 def test_reads_go_on_while_an_ingest_writes(client: httpx.Client, base: str) -> None:

@@ -251,7 +251,7 @@ def test_ingest_view_uploads_with_the_token(watched: Watched) -> None:
     expect(summary.locator("p.counts")).to_contain_text("1 new documents")
     expect(summary.locator("tr.failed")).to_have_count(2)  # the empty file and the URL
     expect(summary).to_contain_text("EmptyInput")
-    expect(summary).to_contain_text("URL fetching is not available yet")
+    expect(summary).to_contain_text("example.org")  # the unreachable URL is listed with its fetch error
     watched.shot("ingest-done")
     page.click("#ingest-summary a.doc-link")
     expect(page.locator('main[data-ready="events"]')).to_be_attached()

@@ -31,7 +31,6 @@ from .responses import ApiError
 log = logging.getLogger(__name__)
 
 MAX_FILES = 200
-URL_NOT_AVAILABLE = "URL fetching is not available yet: download the page and upload the file instead"
 
 router = APIRouter(prefix="/api")
 
@@ -115,22 +114,34 @@ def _document(store: Store, outcome: FileOutcome, raw: RawDocument, settings: Se
         outcome.skipped += 1
 
 
-def _error(store: Store, outcome: FileOutcome, error: IngestError, run_id: int) -> None:
+def _error(store: Store, outcome: FileOutcome, error: IngestError, run_id: int | None) -> None:
     log.warning("%s: %s (%s)", error.source, error.message, error.error_type)
     outcome.errors.append(error)
     store.add_error(error, run_id)
 
 
-def url_errors(urls: list[str]) -> list[IngestError]:
-    """URLs are not fetched yet: each one gets an error saying so (or why it is not a URL)."""
-    out = []
-    for url in urls:
-        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
-        if scheme not in ("http", "https"):
-            out.append(IngestError(url, "fetch", "UnsupportedInput", "only http:// and https:// URLs can be ingested"))
-        else:
-            out.append(IngestError(url, "fetch", "NotAvailable", URL_NOT_AVAILABLE))
-    return out
+def ingest_urls(urls: list[str], settings: Settings) -> list[FileOutcome]:
+    """Fetch, extract, code and store each http(s) URL (with the fetch limits of the settings)."""
+    from ..ingest import ingest_paths
+
+    outcomes: list[FileOutcome] = []
+    store = Store(settings.db, busy_timeout_ms=settings.busy_timeout_ms)
+    try:
+        for url in urls:
+            outcome = FileOutcome(url)
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme not in ("http", "https"):
+                _error(store, outcome, IngestError(url, "fetch", "UnsupportedInput", "only http:// and https:// URLs can be ingested"), None)
+            else:
+                summary = ingest_paths([url], store, settings)
+                outcome.added, outcome.events, outcome.errors = summary.added, summary.events, list(summary.errors)
+                outcome.skipped = summary.skipped
+                outcome.documents = [int(r[0]) for r in store.conn.execute(
+                    "SELECT id FROM documents WHERE url = ? OR source = ? ORDER BY id", (url, url))]
+            outcomes.append(outcome)
+    finally:
+        store.close()
+    return outcomes
 
 
 async def _read_request(request: Request, max_bytes: int) -> tuple[list[tuple[str, bytes]], list[str]]:
@@ -175,17 +186,18 @@ async def ingest(request: Request) -> JSONResponse:
     outcomes: list[FileOutcome] = []
     if uploads:
         outcomes = await run_in_threadpool(_ingest_in_own_store, uploads, cfg.settings)
-    fetch_errors = url_errors(urls)
-    errors = [e for o in outcomes for e in o.errors] + fetch_errors
+    url_outcomes = await run_in_threadpool(ingest_urls, urls, cfg.settings) if urls else []
+    everything = outcomes + url_outcomes
+    errors = [e for o in everything for e in o.errors]
     return JSONResponse({
         "ok": True,
         "failed": bool(errors),
         "files": [o.to_dict() for o in outcomes],
-        "urls": [{"url": e.source, "documents": [], "errors": [e.to_dict()]} for e in fetch_errors],
-        "documents": sum(o.added + o.skipped for o in outcomes),
-        "added": sum(o.added for o in outcomes),
-        "skipped": sum(o.skipped for o in outcomes),
-        "events": sum(o.events for o in outcomes),
+        "urls": [{"url": o.name, **{k: v for k, v in o.to_dict().items() if k != "name"}} for o in url_outcomes],
+        "documents": sum(o.added + o.skipped for o in everything),
+        "added": sum(o.added for o in everything),
+        "skipped": sum(o.skipped for o in everything),
+        "events": sum(o.events for o in everything),
         "errors": [e.to_dict() for e in errors],
     })
 

@@ -16,6 +16,7 @@ def serve(
     token: Annotated[str | None, typer.Option(help="Bearer token that writes (POST /api/ingest) need; default $EVENTWIRE_TOKEN. Without one, writes are refused.")] = None,
     require_token_for_reads: Annotated[bool, typer.Option("--require-token-for-reads", help="Reads need the token too.")] = False,
     max_upload_bytes: Annotated[int, typer.Option("--max-upload-bytes", help="Largest request body accepted by POST /api/ingest.")] = 25 * 1024 * 1024,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let POST /api/ingest fetch URLs on loopback or private addresses.")] = False,
 ) -> None:
     """Serve the JSON API (/api, docs at /api/docs) and the dashboard (/) over the database."""
     import uvicorn
@@ -29,6 +30,8 @@ def serve(
     if require_token_for_reads and not token:
         raise typer.BadParameter(f"--require-token-for-reads needs --token or ${TOKEN_ENV}")
     settings = _settings(db)
+    if allow_private:
+        settings = settings.with_(allow_private=True)
     if not settings.db.exists():
         err.print(f"note: {settings.db} does not exist yet; serving an empty database (try `eventwire demo` first)")
     try:
