@@ -479,6 +479,16 @@ class Coder:
         return False
 
     # -- derived events --------------------------------------------------------------------
+    def _reported(self, event: Event, verb: Token, speaker: Any, target: Any, code: str, label: str, offset: int) -> Event:
+        """The event a speech verb makes of a reported one: the speaker as source, ``code`` as type, the verb as trigger."""
+        info = self.ontology.get(code)
+        return replace(
+            event, source=tuple(speaker), target=tuple(target), plover=info.plover, mode=info.mode, cameo=code,
+            quad=info.quad, goldstein=info.goldstein, hypothetical=False,
+            evidence=replace(event.evidence, trigger=Span(verb.text, verb.idx + offset, verb.idx + len(verb.text) + offset)),
+            rule=f"{label}:{verb.lemma_.lower()}>{event.rule}", acled_event_type=None, acled_sub_event_type=None,
+        )
+
     def _obligations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
         """'Russia said Sudan must return the helicopter': the speaker demands it of Sudan (CAMEO 10)."""
         out: list[Event] = []
@@ -492,14 +502,7 @@ class Coder:
             speaker = finder.resolve_head(subject) if subject is not None else []
             if not speaker:
                 continue
-            info = self.ontology.get("100")
-            out.append(replace(
-                event, source=tuple(speaker), target=event.source, plover=info.plover, mode=info.mode, cameo="100",
-                quad=info.quad, goldstein=info.goldstein, hypothetical=False,
-                evidence=replace(event.evidence, trigger=Span(node.head.text, node.head.idx + finder.offset,
-                                                              node.head.idx + len(node.head.text) + finder.offset)),
-                rule=f"obligation:{node.head.lemma_.lower()}>{event.rule}", acled_event_type=None, acled_sub_event_type=None,
-            ))
+            out.append(self._reported(event, node.head, speaker, event.source, "100", "obligation", finder.offset))
         return out
 
     def _allegations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
@@ -518,13 +521,7 @@ class Coder:
             speaker = finder.resolve_head(subject) if subject is not None else []
             if not speaker:
                 continue
-            info = self.ontology.get("112")
-            out.append(replace(
-                event, source=tuple(speaker), target=event.source, plover=info.plover, mode=info.mode, cameo="112",
-                quad=info.quad, goldstein=info.goldstein,
-                evidence=replace(event.evidence, trigger=Span(head.text, head.idx + finder.offset, head.idx + len(head.text) + finder.offset)),
-                rule=f"allegation:{head.lemma_.lower()}>{event.rule}", acled_event_type=None, acled_sub_event_type=None,
-            ))
+            out.append(self._reported(event, head, speaker, event.source, "112", "allegation", finder.offset))
         return out
 
     def _speech_threats(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
@@ -545,14 +542,7 @@ class Coder:
                     speaker = list(event.source) or (finder.resolve_head(head) if head is not None else [])
                     if speaker and event.target:
                         code = event.cameo if event.plover == "THREATEN" else "138" if event.cameo[:2] in ("15", "18", "19", "20") else "130"
-                        info = self.ontology.get(code)
-                        out.append(replace(
-                            event, source=tuple(speaker), plover=info.plover, mode=info.mode, cameo=code,
-                            quad=info.quad, goldstein=info.goldstein, hypothetical=False,
-                            evidence=replace(event.evidence, trigger=Span(node.text, node.idx + finder.offset, node.idx + len(node.text) + finder.offset)),
-                            rule=f"speech-threat:{node.lemma_.lower()}>{event.rule}",
-                            acled_event_type=None, acled_sub_event_type=None,
-                        ))
+                        out.append(self._reported(event, node, speaker, event.target, code, "speech-threat", finder.offset))
                     break
         return out
 
