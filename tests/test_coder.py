@@ -104,3 +104,57 @@ def test_days_before_an_earlier_dated_event() -> None:
     event = next(e for e in code_text(text, published=PUB).events if e.plover == "ASSAULT")
     assert event.date is not None and "2020-06-01" <= event.date < "2020-06-11"
     assert event.date_rule.startswith("anchored:")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Germany has refused to send peacekeepers to Iraq.", "DEU", "IRQ"),
+        ("The United States and South Korea failed to reach agreement on a free-trade deal.", "USA", "KOR"),
+        ("Washington will not lift its sanctions on Iran.", "USA", "IRN"),
+        ("Turkey refused to meet with the Greek foreign minister.", "TUR", "GRC"),
+    ],
+)
+def test_refused_cooperation_is_a_rejection(text: str, source: str, target: str) -> None:
+    events = _events(text)
+    rejections = [e for e in events if e.plover == "REJECT"]
+    assert rejections, [(e.plover, e.rule) for e in events]
+    event = rejections[0]
+    assert not event.negated and event.rule.startswith("intent:refusal:")
+    assert event.source[0].country == source and target in {a.country for a in event.target}
+    # the refused act itself is not reported as having happened
+    assert not [e for e in events if e.plover in ("AID", "AGREE", "SUPPORT", "CONSULT", "RETREAT") and not e.negated]
+
+
+def test_refusing_a_hostile_act_negates_it() -> None:
+    events = [e for e in _events("Iran refused to attack the tanker.") if e.plover == "ASSAULT"]
+    assert events and all(e.negated for e in events)
+
+
+def test_a_possible_past_attack_is_not_an_intent() -> None:
+    event = _one("Chinese hackers may have launched cyber attacks on India's power grid.", "ASSAULT")
+    assert event.hypothetical and event.cameo == "176"
+    assert event.target and event.target[0].country == "IND"
+
+
+def test_adverbial_phrases_do_not_choose_the_code() -> None:
+    # "following an attack" is when, not what: suspending talks is a sanction (164), not a halt to fighting
+    event = _one("Libya's government suspended talks with Russia following an attack on a port in Tripoli.", "SANCTION")
+    assert event.cameo == "164"
+
+
+def test_the_nearest_required_word_chooses_the_code() -> None:
+    # "war" in "the war-torn country" must not make this a declaration of war
+    events = _events("Saudi Arabia declared a two-week ceasefire in Yemen in a bid to stem the virus in the war-torn country.")
+    assert [e.cameo for e in events if e.plover == "RETREAT"] == ["0871"], [(e.plover, e.cameo) for e in events]
+    assert not [e for e in events if e.plover == "THREATEN"]
+
+
+def test_a_decision_is_the_act() -> None:
+    event = _one("Japan has decided to lift economic sanctions on India.", "RETREAT")
+    assert event.cameo == "085" and event.target[0].country == "IND"
+
+
+def test_withdrawing_peacekeepers_is_a_sanction() -> None:
+    event = _one("The United Nations withdrew its peacekeepers from Rwanda.", "SANCTION")
+    assert event.cameo == "1661" and event.target[0].country == "RWA"

@@ -31,7 +31,12 @@ Token = Any
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "wo", "'ll", "'d", "must", "ca"}
 _INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek", "try", "attempt", "aim",
                  "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer", "agree",
-                 "willing", "ready", "prepared", "eager", "determined", "decide", "undertake", "commit", "go"}  # fmt: skip
+                 "willing", "ready", "prepared", "eager", "determined", "undertake", "commit", "go"}  # fmt: skip
+#: Verbs whose complement is an event refused or not achieved: "refused to meet", "failed to reach a deal".
+_REFUSAL_HEADS = {"refuse", "decline", "fail", "resist", "balk", "hesitate"}
+#: Prepositions that open adverbial phrases (time, cause, concession): their words are not the trigger's arguments.
+_ADVERBIAL_PREPS = {"following", "after", "before", "amid", "amidst", "despite", "during", "since", "until", "till",
+                    "because", "ahead", "prior", "upon", "throughout", "pending"}  # fmt: skip
 _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "risk", "chance", "idea", "hope", "desire", "bid",
                    "campaign", "effort", "attempt", "push", "call", "demand", "pressure", "intention", "readiness", "willingness",
                    "decision", "option", "goal", "aim", "ambition", "wish", "move", "offer", "request", "appeal"}  # fmt: skip
@@ -151,9 +156,14 @@ class Coder:
         src_actors = finder.resolve_head(s_head) or [Actor(src.text, src.start_char, src.end_char, None, None, None, 0.2, "marked")]
         tgt_actors = finder.resolve_head(t_head) or [Actor(tgt.text, tgt.start_char, tgt.end_char, None, None, None, 0.2, "marked")]
         negated, hypothetical = self._negated(tok), self._hypothetical(tok)
-        if _obliged(tok) and not negated and self.ontology.get(entry.cameo).plover not in ("REQUEST", "THREATEN"):
+        refused = _under_refusal(tok)
+        if int(entry.cameo[:2]) in range(3, 9) and (refused or (hypothetical and negated)):
+            entry, negated, hypothetical = self._as_refusal(entry), False, False  # "will not lift the embargo"
+        elif refused:
+            negated = True
+        elif _obliged(tok) and not negated and self.ontology.get(entry.cameo).plover not in ("REQUEST", "THREATEN"):
             entry = replace(entry, cameo="100", note=f"intent:demand:{entry.rule}")  # "Y must do Z": a demand
-        elif hypothetical and not negated:
+        elif hypothetical and not negated and not _speculative_past(tok):
             entry = self._as_intent(entry)
         info = self.ontology.get(entry.cameo)
         plover = info.plover if info.plover != "YIELD" else _yield_type(entry.cameo)
@@ -214,7 +224,7 @@ class Coder:
                 c.i in by_index and c.dep_ == "dobj" for c in tok.children
             ):
                 continue  # "launched an air strike": the noun event carries the code and the target
-            if tok.lemma_.lower() in _INTENT_HEADS and any(
+            if tok.lemma_.lower() in _INTENT_HEADS | _REFUSAL_HEADS and any(
                 c.dep_ == "xcomp" and (c.i in by_index or any(g.i in by_index for g in c.children if g.dep_ == "dobj"))
                 for c in tok.children
             ):
@@ -227,15 +237,22 @@ class Coder:
                         target = noun_entry[1]
             hypothetical = self._hypothetical(tok)
             negated = self._negated(tok)
-            if hypothetical and not negated:
+            refused = _under_refusal(tok)
+            cooperative = int(entry.cameo[:2]) in range(3, 9)
+            # "X and Y failed to reach a deal": a refused joint event is refused by each side to the other
+            symmetric = self.ontology.get(entry.cameo).plover in _SYMMETRIC or entry.cameo == "057"
+            if cooperative and (refused or (hypothetical and negated)):
+                # "would not provide support", "refused to meet", "failed to reach a deal": a refusal
+                entry, negated, hypothetical = self._as_refusal(entry), False, False
+            elif refused:
+                negated = True  # "refused to attack": the attack did not happen
+            elif hypothetical and not negated and not _speculative_past(tok):
                 entry = self._as_intent(entry)
-            elif hypothetical and negated and int(entry.cameo[:2]) in range(3, 9):
-                entry, negated = self._as_refusal(entry), False  # "would not provide support": a refusal
             info = self.ontology.get(entry.cameo)
             plover = info.plover
             if plover is None or plover == "YIELD":
                 plover = _yield_type(entry.cameo) if plover == "YIELD" else None
-            if plover in _SYMMETRIC and not target and len({a.country for a in source}) > 1:
+            if (symmetric or plover in _SYMMETRIC) and not target and len({a.country for a in source}) > 1:
                 source, target = source[:1], source[1:]
             if plover is None and not (source and target):
                 continue  # a statement or appeal is only an event between two actors
@@ -263,15 +280,32 @@ class Coder:
         if not candidates:
             return None
         excluded = _clause_tokens(tok)
-        own = [t for t in tok.subtree if t.i not in excluded]
-        words = {t.lemma_.lower() for t in own} | {t.lower_ for t in own}
+        # each word of the trigger's own phrase, with its distance from the trigger in the tree
+        distance: dict[str, int] = {}
+        for t in tok.subtree:
+            if t.i in excluded:
+                continue
+            d, node = 0, t
+            while node.i != tok.i and d < 50:
+                node, d = node.head, d + 1
+            for w in (t.lemma_.lower(), t.lower_):
+                distance[w] = min(distance.get(w, d), d)
         if pos == "NOUN" and tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
-            words |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "prt"}
-            words.add(tok.head.lemma_.lower())
-        for entry in candidates:  # most specific first
-            if all(slot & words for slot in entry.requires):
-                return entry
-        return None
+            for c in tok.head.children:
+                if c.dep_ == "prt":
+                    distance.setdefault(c.lemma_.lower(), 1)
+            distance.setdefault(tok.head.lemma_.lower(), 1)
+        best: tuple[tuple[int, int], LexEntry] | None = None
+        for entry in candidates:  # most specific first; among equally specific, the nearest required word
+            if best is not None and len(entry.requires) < -best[0][0]:
+                break
+            if not all(slot & distance.keys() for slot in entry.requires):
+                continue
+            far = max((min(distance[w] for w in slot if w in distance) for slot in entry.requires), default=0)
+            key = (-len(entry.requires), far)
+            if best is None or key < best[0]:
+                best = (key, entry)
+        return best[1] if best else None
 
     # -- arguments ------------------------------------------------------------------------------
     def _subject_head(self, verb: Token) -> tuple[Token | None, bool]:
@@ -715,12 +749,37 @@ def _depth(tok: Token) -> int:
 
 
 def _clause_tokens(tok: Token) -> set[int]:
-    """Tokens in clauses below the trigger (if-clauses, reported clauses, relative clauses): not its arguments."""
+    """Tokens in clauses below the trigger (if-clauses, reported clauses, relative clauses) and in its
+    adverbial phrases ("following an attack on the port"): not its arguments."""
     out: set[int] = set()
     for child in tok.children:
         if child.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj", "xcomp"):
             out |= {t.i for t in child.subtree}
+        elif child.dep_ == "prep" and child.lower_ in _ADVERBIAL_PREPS:
+            out |= {t.i for t in child.subtree}
     return out
+
+
+def _speculative_past(tok: Token) -> bool:
+    """"may have launched", "could have been behind": a past event reported as possible, not an intent."""
+    node = tok
+    while node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head is not node:
+        node = node.head  # "may have launched cyber attacks": the noun event's verb carries the modality
+    auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    return node.tag_ in ("VBN", "VBD") and "have" in auxes and bool(auxes & {"may", "might", "could", "must"})
+
+
+def _under_refusal(tok: Token) -> bool:
+    """The trigger is the complement of a refusal ("refused to meet", "failed to reach") that is itself asserted."""
+    node = tok
+    if node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head  # "failed to reach agreement": the noun event's verb is the refused one
+    head = node.head
+    return (
+        node.dep_ == "xcomp"
+        and head.lemma_.lower() in _REFUSAL_HEADS
+        and not any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _yield_type(cameo: str) -> str:

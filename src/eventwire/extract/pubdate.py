@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -201,7 +201,7 @@ def _to_publisher_clock(found: PubDate, url: str | None) -> PubDate:
     if zone is None:
         return found
     try:
-        local = datetime.fromisoformat(found.value).replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone))
+        local = datetime.fromisoformat(found.value).replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
     except (ValueError, ZoneInfoNotFoundError):
         return found
     return replace(found, value=local.strftime("%Y-%m-%dT%H:%M"), rule=f"{found.rule}+tz:{zone}")
