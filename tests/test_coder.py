@@ -158,3 +158,22 @@ def test_a_decision_is_the_act() -> None:
 def test_withdrawing_peacekeepers_is_a_sanction() -> None:
     event = _one("The United Nations withdrew its peacekeepers from Rwanda.", "SANCTION")
     assert event.cameo == "1661" and event.target[0].country == "RWA"
+
+
+def test_the_owner_of_a_rejected_request_is_the_target() -> None:
+    event = _one("Yemen has rejected a U.S. request to interrogate the detainees.", "REJECT")
+    assert (event.source[0].country, event.target[0].country) == ("YEM", "USA")
+    assert event.target[0].rule.endswith("+owner-of-object")
+
+
+def test_a_condition_is_not_an_event() -> None:
+    events = _events("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.")
+    assert any(e.plover == "THREATEN" for e in events)
+    assert not [e for e in events if e.source and e.source[0].country == "IRQ"], [(e.plover, e.rule) for e in events]
+
+
+def test_an_obligation_is_the_speakers_demand_not_the_obliged_act() -> None:
+    events = _events("A British minister said that Libya must hand over the suspects.")
+    demand = [e for e in events if e.plover == "REQUEST"]
+    assert demand and demand[0].source[0].country == "GBR" and demand[0].target[0].country == "LBY"
+    assert not [e for e in events if e.source and e.source[0].country == "LBY"], [(e.plover, e.rule) for e in events]

@@ -235,6 +235,8 @@ class Coder:
                     entry = noun_entry[0]  # "the US airstrike that killed ...": the noun names the means (195)
                     if not target:
                         target = noun_entry[1]
+            if _in_condition(tok):
+                continue  # "unless Baghdad accepts the conditions": a condition, not an event anyone reported
             hypothetical = self._hypothetical(tok)
             negated = self._negated(tok)
             refused = _under_refusal(tok)
@@ -263,7 +265,12 @@ class Coder:
             events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
                                       published, doc_countries, finder.offset, anchors))
         events.extend(self._allegations(sent, events, finder))
-        events.extend(self._obligations(sent, events, finder))
+        demands = self._obligations(sent, events, finder)
+        if demands:
+            # "Britain said Libya must hand over the suspects": a demand by Britain, not an act or intent of Libya
+            obliged = {d.rule.split(">", 1)[1] for d in demands}
+            events = [e for e in events if e.rule not in obliged or e.negated]
+            events.extend(demands)
         threats = self._speech_threats(sent, events, finder)
         if threats:
             replaced = {(t.rule.split(">", 1)[1], t.target) for t in threats}
@@ -395,6 +402,12 @@ class Coder:
                 places.append(child)
         if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
             places.append(tok.head)
+        for child in tok.children:
+            # "rejected a U.S. request", "welcomed Reagan's statement": the owner of what is acted on
+            if child.dep_ == "dobj" and child.lemma_.lower() in self.lexicon.owned_objects:
+                owner = [a for a in finder.resolve_head(child) if a.country or a.name] or self._inner_actor(child, finder)
+                if owner:
+                    return [replace(a, rule=a.rule.replace("+inside-object", "") + "+owner-of-object") for a in owner]
         for option in entry.target:
             for node in places:
                 for child in node.children:
@@ -758,6 +771,19 @@ def _clause_tokens(tok: Token) -> set[int]:
         elif child.dep_ == "prep" and child.lower_ in _ADVERBIAL_PREPS:
             out |= {t.i for t in child.subtree}
     return out
+
+
+def _in_condition(tok: Token) -> bool:
+    """The trigger is in the if- or unless-clause of a conditional: a condition, not a reported event."""
+    node = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return node.dep_ == "advcl"
+        if node.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "ccomp") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return False
 
 
 def _speculative_past(tok: Token) -> bool:

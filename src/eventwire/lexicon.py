@@ -45,6 +45,8 @@ class LexEntry:
 class Lexicon:
     entries: dict[tuple[str, str], tuple[LexEntry, ...]]
     light_verbs: frozenset[str]
+    #: nouns for things an actor puts forward ("request", "proposal"): their owner is the event's target
+    owned_objects: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[LexEntry, ...]:
         return self.entries.get((lemma, pos), ())
@@ -74,4 +76,5 @@ def load_lexicon() -> Lexicon:
         key: tuple(sorted(items, key=lambda e: -len(e.requires))) for key, items in grouped.items()
     }
     light = frozenset(read_lines("lexicon/light_verbs.txt"))
-    return Lexicon(entries, light)
+    owned = frozenset(read_lines("lexicon/owned_objects.txt"))
+    return Lexicon(entries, light, owned)
