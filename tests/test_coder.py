@@ -177,3 +177,16 @@ def test_an_obligation_is_the_speakers_demand_not_the_obliged_act() -> None:
     demand = [e for e in events if e.plover == "REQUEST"]
     assert demand and demand[0].source[0].country == "GBR" and demand[0].target[0].country == "LBY"
     assert not [e for e in events if e.source and e.source[0].country == "LBY"], [(e.plover, e.rule) for e in events]
+
+
+def test_the_place_stands_for_an_unnamed_target() -> None:
+    event = _one("Two Palestinian suicide bombers killed 23 people in Tel Aviv on Sunday.", "ASSAULT")
+    assert event.source[0].country == "PSE"
+    assert [(a.country, a.sector) for a in event.target] == [("ISR", "CVL")]
+    assert "+located-in:" in event.target[0].rule
+
+
+def test_a_place_without_a_target_mention_becomes_the_target() -> None:
+    event = _one("Serbia eased emergency measures on Wednesday in Montenegro.", "CONCEDE")
+    assert event.target and event.target[0].country == "MNE"
+    assert event.target[0].rule.startswith("location-as-target:")

@@ -43,6 +43,9 @@ _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "ris
 _ALLEGE_VERBS = {"claim", "allege", "accuse", "charge", "blame", "assert", "contend", "insist"}
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress",
                  "reiterate", "argue", "note"}  # fmt: skip
+#: Generic mentions of people: when placed, they are the place's civilians.
+_PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inhabitants?|children|women|men|passengers?|"
+                     r"pilgrims?|worshippers?|shoppers?|students?|workers?|families|refugees?|locals?|bystanders?)\b", re.I)
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
 _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from"}
@@ -614,6 +617,8 @@ class Coder:
             target = [as_of(a, date_value) for a in target]
         actor_spans = tuple((a.start, a.end) for a in (*source, *target))
         location = locate_place(tok, doc_countries, offset, exclude=actor_spans)
+        if plover is not None and location is not None and location.country and not any(a.country or a.name for a in target):
+            target = _located_target(target, location)
         confidence = 0.45 + (0.2 if source and any(a.country for a in source) else 0.0)
         confidence += 0.2 if target and any(a.country for a in target) else 0.0
         confidence += 0.1 if entry.requires else 0.0
@@ -771,6 +776,21 @@ def _clause_tokens(tok: Token) -> set[int]:
         elif child.dep_ == "prep" and child.lower_ in _ADVERBIAL_PREPS:
             out |= {t.i for t in child.subtree}
     return out
+
+
+def _located_target(target: list[Actor], location: Location) -> list[Actor]:
+    """Without a known target, the event's place stands for it: "killed 23 people in Tel Aviv" targets
+    Israel's civilians, "eased emergency measures in Montenegro" targets Montenegro (the ICEWS/PETRARCH
+    convention for unnamed targets). The actor keeps the mention when there is one and says where its
+    country came from."""
+    if target:
+        return [
+            replace(a, country=location.country, sector=a.sector or ("CVL" if _PEOPLE.search(a.text) else None),
+                    confidence=min(a.confidence, 0.4), rule=f"{a.rule}+located-in:{location.name}")
+            for a in target
+        ]
+    return [Actor(location.text, location.start, location.end, None, location.country, None, 0.4,
+                  f"location-as-target:{location.name}")]
 
 
 def _in_condition(tok: Token) -> bool:

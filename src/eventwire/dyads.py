@@ -18,7 +18,8 @@ def _span(text: str, needle: object) -> tuple[int, int] | None:
 
 
 def _overlaps(actors: tuple[Any, ...], span: tuple[int, int]) -> bool:
-    return any(a.start < span[1] and span[0] < a.end for a in actors)
+    """An actor mention overlaps the span (a place standing in for an unnamed target is no mention)."""
+    return any(a.start < span[1] and span[0] < a.end and not a.rule.startswith("location-as-target") for a in actors)
 
 
 def dyad_event(events: tuple[Event, ...], source: tuple[int, int], target: tuple[int, int]) -> Event | None:

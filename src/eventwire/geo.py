@@ -71,17 +71,17 @@ class Gazetteer:
         key = name.strip().lower()
         key = re.sub(r"^the\s+", "", key)
         candidates = self._names.get(key, [])
-        if candidates:
-            preferred = [c for c in candidates if c.country in prefer]
-            pool = preferred or candidates
-            return max(pool, key=lambda c: c.population)
+        preferred = [c for c in candidates if c.country in prefer]
+        if preferred:
+            return max(preferred, key=lambda c: c.population)
+        # a country's own name beats a town named after it elsewhere ("Montenegro", Brazil)
         dicts = load_dictionaries()
         for parts, hits in dicts.countries.items():
             if " ".join(parts) == key:
                 for iso3, kind in hits:
-                    if kind == "country":
-                        return self._countries.get(iso3)
-        return None
+                    if kind == "country" and iso3 in self._countries:
+                        return self._countries[iso3]
+        return max(candidates, key=lambda c: c.population) if candidates else None
 
 
 @lru_cache(maxsize=1)
