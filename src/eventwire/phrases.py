@@ -81,6 +81,10 @@ class ActorFinder:
     def resolve_head(self, head: Token) -> list[Actor]:
         """All actors named by the argument headed by ``head`` (its conjuncts included)."""
         heads = [head, *[c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]]
+        for child in head.children:
+            # "The US, Russia, and Switzerland": a list the parser read as an apposition ("Russia") with conjuncts
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+                heads += [child, *[c for c in child.conjuncts if c.i > child.i and c.pos_ in ("NOUN", "PROPN")]]
         actors: list[Actor] = []
         for h in heads:
             actors.extend(self._resolve_one(h))

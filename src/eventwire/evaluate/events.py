@@ -16,7 +16,7 @@ from ..quad import QUAD5_LABELS, quad5_of_event, quad_of_snippet, refine_quad
 from ..records import Event
 from ..settings import Settings
 from ..timex import parse_day
-from .scoring import Report, confusion, per_label, prf, read_jsonl
+from .scoring import Report, confusion, per_label, read_jsonl
 
 
 def _rows(path: Path, limit: int | None) -> Iterator[dict[str, Any]]:
@@ -38,56 +38,85 @@ def _side_ok(gold: set[str], pred: set[str | None]) -> bool:
 
 
 def _dyad_ok(gold: dict[str, Any], event: Event) -> bool:
-    """Source and target countries agree with the gold (a side the gold leaves without a country is free).
+    """Source and target countries agree with the gold (a side the gold leaves without a country is free)."""
+    return _pair_ok(gold, {a.country for a in event.source if a.country}, {a.country for a in event.target if a.country})
 
-    Reciprocal gold actors (the same list on both sides) give dyads from distinct pairs, in either
-    direction; self-pairs are ignored.
-    """
-    src = {a.country for a in event.source if a.country}
-    tgt = {a.country for a in event.target if a.country}
+
+def _pair_ok(gold: dict[str, Any], src: set[str | None], tgt: set[str | None]) -> bool:
+    """Reciprocal gold actors (the same list on both sides) give dyads from distinct pairs, in either
+    direction; self-pairs are ignored."""
     g_src, g_tgt = _countries(gold["source"]), _countries(gold["target"])
     if g_src and g_src == g_tgt:
         if len(g_src) == 1:
             return bool((src | tgt) & g_src)
         return any(s != t for s in src & g_src for t in tgt & g_tgt)
-    return _side_ok(g_src, src) and _side_ok(g_tgt, tgt)  # type: ignore[arg-type]
+    return _side_ok(g_src, src) and _side_ok(g_tgt, tgt)
+
+
+def dyads_of(event: Event) -> list[tuple[str | None, str | None]]:
+    """The (source country, target country) pairs an event codes: coordinated actors ("Iran and Syria
+    condemned Israel") make one dyad per pair, as in GDELT, ICEWS and PETRARCH records."""
+    sources = sorted({a.country for a in event.source if a.country}) or [None]
+    targets = sorted({a.country for a in event.target if a.country}) or [None]
+    return [(s, t) for s in sources for t in targets]
 
 
 def evaluate_events(path: Path, *, limit: int | None = None) -> Report:
-    """A gold event is found by a predicted event of the same PLOVER type whose source and target countries match."""
-    tp = fp = fn = 0
+    """End-to-end events. A gold event is found by a predicted dyad (see :func:`dyads_of`) of the same
+    PLOVER type whose source and target countries match, each dyad finding at most one gold event.
+    Recall is over gold events; precision is over predicted events (an event is right when one of its
+    dyads found a gold event)."""
+    found = missed = right = wrong = 0
     pairs: list[tuple[str | None, str | None]] = []
     rows = list(_rows(path, limit))
     skipped = 0
     for row in rows:
         result = code_text(row["text"], published=parse_day(row.get("date")))
         predicted = [e for e in result.events if e.plover is not None and not e.negated]
+        units = [(i, s, t) for i, e in enumerate(predicted) for s, t in dyads_of(e)]
         used: set[int] = set()
+        hit: set[int] = set()
         for gold in row["events"]:
             if gold.get("plover") is None:
                 skipped += 1
                 continue
             match = next(
-                (i for i, e in enumerate(predicted) if i not in used and type_matches(gold["plover"], e.plover) and _dyad_ok(gold, e)),
+                (
+                    u
+                    for u, (i, s, t) in enumerate(units)
+                    if u not in used and type_matches(gold["plover"], predicted[i].plover) and _pair_ok(gold, {s}, {t})
+                ),
                 None,
             )
             if match is None:
-                fn += 1
-                other = next((e for i, e in enumerate(predicted) if i not in used and _dyad_ok(gold, e)), None)
+                missed += 1
+                other = next((e for e in predicted if _dyad_ok(gold, e)), None)
                 pairs.append((gold["plover"], other.plover if other else None))
             else:
                 used.add(match)
-                tp += 1
+                hit.add(units[match][0])
+                found += 1
                 pairs.append((gold["plover"], gold["plover"]))
+        right += len(hit)
         for i, event in enumerate(predicted):
-            if i not in used:
-                fp += 1
+            if i not in hit:
+                wrong += 1
                 pairs.append((None, event.plover))
+    precision = right / (right + wrong) if right + wrong else 0.0
+    recall = found / (found + missed) if found + missed else 0.0
     report = Report("events", str(path), len(rows))
-    report.systems["eventwire"] = prf(tp, fp, fn)
+    report.systems["eventwire"] = {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "tp": found,
+        "fp": wrong,
+        "fn": missed,
+    }
     report.details["per_type"] = per_label(pairs)
     report.details["confusion"] = confusion(pairs)
     report.notes.append(f"{skipped} gold events with CAMEO 01x/02x (no PLOVER type) are not scored")
+    report.notes.append("coordinated actors are scored as one dyad per (source, target) country pair")
     return report
 
 
