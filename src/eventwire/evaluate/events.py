@@ -56,8 +56,8 @@ def _pair_ok(gold: dict[str, Any], src: set[str | None], tgt: set[str | None]) -
 def dyads_of(event: Event) -> list[tuple[str | None, str | None]]:
     """The (source country, target country) pairs an event codes: coordinated actors ("Iran and Syria
     condemned Israel") make one dyad per pair, as in GDELT, ICEWS and PETRARCH records."""
-    sources = sorted({a.country for a in event.source if a.country}) or [None]
-    targets = sorted({a.country for a in event.target if a.country}) or [None]
+    sources: list[str | None] = [*sorted({a.country for a in event.source if a.country})] or [None]
+    targets: list[str | None] = [*sorted({a.country for a in event.target if a.country})] or [None]
     return [(s, t) for s in sources for t in targets]
 
 
