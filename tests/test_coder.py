@@ -190,3 +190,17 @@ def test_a_place_without_a_target_mention_becomes_the_target() -> None:
     event = _one("Serbia eased emergency measures on Wednesday in Montenegro.", "CONCEDE")
     assert event.target and event.target[0].country == "MNE"
     assert event.target[0].rule.startswith("location-as-target:")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "source", "target"),
+    [
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "SYR", "LBN"),
+        ("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.", "AGREE", "FJI", None),
+    ],
+)
+def test_a_pronoun_in_reported_speech_is_the_speaker(text: str, plover: str, source: str, target: str | None) -> None:
+    event = _one(text, plover)
+    assert event.source[0].country == source and "+speaker-pronoun:" in event.source[0].rule
+    if target:
+        assert event.target[0].country == target

@@ -46,6 +46,8 @@ _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell"
 #: Generic mentions of people: when placed, they are the place's civilians.
 _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inhabitants?|children|women|men|passengers?|"
                      r"pilgrims?|worshippers?|shoppers?|students?|workers?|families|refugees?|locals?|bystanders?)\b", re.I)
+#: Subject pronouns that stand for the speaker of the clause they are in ("Syria says it will ...").
+_SPEAKER_PRONOUNS = {"it", "they", "we"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
 _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from"}
@@ -328,6 +330,9 @@ class Coder:
                 return child, passive
         if verb.dep_ == "relcl":
             return verb.head, passive
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+            head, _ = self._subject_head(verb.head.head)  # "Syria is willing to withdraw": Syria withdraws
+            return head, passive
         if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
             for sibling in verb.head.children:
                 if sibling.dep_ in ("dobj",) and sibling.i < verb.i:
@@ -352,6 +357,22 @@ class Coder:
                     return actors
         return []
 
+    def _speaker_of(self, pronoun: Token) -> Token | None:
+        """'Syria says it is willing to withdraw', 'the rebels said they will release': the pronoun
+        subject of a reported clause is its speaker."""
+        node = pronoun.head
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH_VERBS | _ALLEGE_VERBS:
+                speaker, passive = self._subject_head(node.head)
+                if speaker is None or passive or speaker.lower_ in _SPEAKER_PRONOUNS:
+                    return None
+                return speaker
+            if node.dep_ in ("xcomp", "conj", "acomp") and node.head is not node:
+                node = node.head
+                continue
+            return None
+        return None
+
     def _source(self, tok: Token, pos: str, finder: ActorFinder, used: set[int]) -> list[Actor]:
         if pos == "VERB":
             head, passive = self._subject_head(tok)
@@ -364,6 +385,10 @@ class Coder:
                 return []
             if head is None:
                 return []
+            if head.lower_ in _SPEAKER_PRONOUNS:
+                speaker = self._speaker_of(head)
+                if speaker is not None:
+                    return [replace(a, rule=f"{a.rule}+speaker-pronoun:{head.lower_}") for a in finder.resolve_head(speaker)]
             if head.pos_ == "NOUN" and (self._match(head, "NOUN") is not None or head.lemma_.lower() in _WEAPON_NOUNS):
                 used.add(head.i)
                 return self._actors_of_event_noun(head, finder)
