@@ -208,3 +208,10 @@ def test_folded_names_that_are_english_words_need_their_accents() -> None:
     assert _resolve("Malé").country == "MDV"
     assert _resolve("store owners").name is None  # Jonas Gahr Støre
     assert _resolve("Jonas Gahr Store").name == "Jonas Gahr Støre"
+
+
+def test_an_office_holders_name_is_not_a_town_of_that_name() -> None:
+    from eventwire.mentions import resolve_mentions
+
+    actors = resolve_mentions("The Bush administration declared that China must drop barriers.")
+    assert all(a.country != "EGY" for a in actors), actors

@@ -204,3 +204,9 @@ def test_a_pronoun_in_reported_speech_is_the_speaker(text: str, plover: str, sou
     assert event.source[0].country == source and "+speaker-pronoun:" in event.source[0].rule
     if target:
         assert event.target[0].country == target
+
+
+def test_a_reported_obligation_is_a_demand_even_for_an_unknown_act() -> None:
+    event = _one("The Red Cross said US and British forces must ensure security in Basra.", "REQUEST")
+    assert {a.country for a in event.target} == {"USA", "GBR"}
+    assert event.rule == "obligation:say>must:ensure" and event.evidence.trigger.text == "said"

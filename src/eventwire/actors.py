@@ -249,7 +249,8 @@ def _looks_like_person(name: str, d: Dictionaries) -> bool:
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w.replace("'", "").replace(".", "").isalpha() for w in words):
         return False
     vocabulary = _role_and_place_words(d)
-    return not any(_norm(w) in vocabulary for w in words)
+    # a first name that is also a place word ("George" W. Bush) does not make a person an organisation
+    return _norm(words[-1]) not in vocabulary and sum(_norm(w) in vocabulary for w in words) * 2 < len(words)
 
 
 def _role_and_place_words(d: Dictionaries) -> set[str]:
@@ -529,6 +530,7 @@ def _place_country(words: list[str], matches: list[Match]) -> tuple[str, str, bo
 
     taken = {i for m in matches for i in range(m.start, m.end)}
     gazetteer = load_gazetteer()
+    surnames = load_dictionaries().surnames
     content = [w for w in words if w.lower() not in _DETERMINERS]
     bare_name = not matches and all(w[:1].isupper() or not re.search(r"\w", w) for w in content)
     for size in (2, 1):
@@ -542,6 +544,9 @@ def _place_country(words: list[str], matches: list[Match]) -> tuple[str, str, bo
             whole = span == content
             if bare_name and not whole:
                 continue
+            named = [w for w in span if w.lower() not in _DETERMINERS]
+            if len(named) == 1 and _norm(fold(named[0])) in surnames:
+                continue  # "the Bush administration": a known office holder's name, not a town of that name
             place = gazetteer.lookup(text)
             if place is None or not place.country:
                 continue

@@ -42,7 +42,7 @@ _PROSPECT_NOUNS = {"prospect", "possibility", "plan", "proposal", "threat", "ris
                    "decision", "option", "goal", "aim", "ambition", "wish", "move", "offer", "request", "appeal"}  # fmt: skip
 _ALLEGE_VERBS = {"claim", "allege", "accuse", "charge", "blame", "assert", "contend", "insist"}
 _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell", "vow", "claim", "add", "write", "stress",
-                 "reiterate", "argue", "note"}  # fmt: skip
+                 "reiterate", "argue", "note", "conclude", "remind"}  # fmt: skip
 #: Generic mentions of people: when placed, they are the place's civilians.
 _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inhabitants?|children|women|men|passengers?|"
                      r"pilgrims?|worshippers?|shoppers?|students?|workers?|families|refugees?|locals?|bystanders?)\b", re.I)
@@ -271,6 +271,7 @@ class Coder:
                                       published, doc_countries, finder.offset, anchors))
         events.extend(self._allegations(sent, events, finder))
         demands = self._obligations(sent, events, finder)
+        demands += self._bare_obligations(sent, events, finder, published, doc_countries, anchors)
         if demands:
             # "Britain said Libya must hand over the suspects": a demand by Britain, not an act or intent of Libya
             obliged = {d.rule.split(">", 1)[1] for d in demands}
@@ -578,6 +579,34 @@ class Coder:
             if not speaker:
                 continue
             out.append(self._reported(event, node.head, speaker, event.source, "100", "obligation", finder.offset))
+        return out
+
+    def _bare_obligations(
+        self, sent: Any, events: list[Event], finder: ActorFinder, published: date | None,
+        doc_countries: tuple[str, ...], anchors: dict[str, str],
+    ) -> list[Event]:
+        """'The Red Cross said US forces must ensure security': a demand by the speaker on the obliged
+        actor (CAMEO 100) even when the obliged act is not itself an event the lexicon knows."""
+        triggers = {(e.evidence.trigger.start - finder.offset) for e in events}
+        out: list[Event] = []
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or not _obliged(tok):
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() not in _SPEECH_VERBS or any(t.idx in triggers for t in tok.subtree):
+                continue
+            subject, passive = self._subject_head(tok)
+            speaker_head, speaker_passive = self._subject_head(verb)
+            if subject is None or passive or speaker_head is None or speaker_passive:
+                continue
+            obliged = [a for a in finder.resolve_head(subject) if a.country or a.name]
+            speaker = [a for a in finder.resolve_head(speaker_head) if a.country or a.name]
+            if not obliged or not speaker:
+                continue
+            entry = LexEntry(verb.lemma_.lower(), "VERB", (), ("dobj",), "100", 0, "")
+            event = self._event(sent, verb, entry, "REQUEST", speaker, obliged, False, False, published,
+                                doc_countries, finder.offset, anchors)
+            out.append(replace(event, rule=f"obligation:{verb.lemma_.lower()}>must:{tok.lemma_.lower()}"))
         return out
 
     def _allegations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
