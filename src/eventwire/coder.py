@@ -295,10 +295,11 @@ class Coder:
         excluded = _clause_tokens(tok)
         # each word of the trigger's own phrase, with its distance from the trigger in the tree
         distance: dict[str, int] = {}
+        subject_side = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
         for t in tok.subtree:
             if t.i in excluded:
                 continue
-            d, node = 0, t
+            d, node = (2 if t.i in subject_side else 0), t  # the object's words before the subject's
             while node.i != tok.i and d < 50:
                 node, d = node.head, d + 1
             for w in (t.lemma_.lower(), t.lower_):
@@ -883,4 +884,4 @@ def _under_refusal(tok: Token) -> bool:
 
 
 def _yield_type(cameo: str) -> str:
-    return "RETREAT" if cameo[:3] in ("084", "085", "086", "087") or cameo[:4] in ("0813", "0814") else "CONCEDE"
+    return "RETREAT" if cameo[:3] in ("084", "085", "086", "087") else "CONCEDE"
