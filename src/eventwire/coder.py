@@ -29,7 +29,7 @@ from .timex import find_times, resolve_event_time
 
 Token = Any
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "wo", "'ll", "'d", "must", "ca"}
-_INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek", "try", "attempt", "aim",
+_INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek", "aim",
                  "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer", "agree",
                  "willing", "ready", "prepared", "eager", "determined", "undertake", "commit", "go"}  # fmt: skip
 #: Verbs whose complement is an event refused or not achieved: "refused to meet", "failed to reach a deal".
