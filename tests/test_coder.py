@@ -210,3 +210,11 @@ def test_a_reported_obligation_is_a_demand_even_for_an_unknown_act() -> None:
     event = _one("The Red Cross said US and British forces must ensure security in Basra.", "REQUEST")
     assert {a.country for a in event.target} == {"USA", "GBR"}
     assert event.rule == "obligation:say>must:ensure" and event.evidence.trigger.text == "said"
+
+
+def test_what_a_complaint_is_about_is_not_a_second_event() -> None:
+    events = _events("Lebanon complained to the United Nations on Tuesday over two Israeli air raids in which 20 people were killed.")
+    assert [e.plover for e in events] == ["ACCUSE"], [(e.plover, e.rule) for e in events]
+    assert events[0].source[0].country == "LBN"
+    # the complaint is over Israel's raids: Israel is the one accused
+    assert [a.country for a in events[0].target] == ["ISR"] and events[0].target[0].rule.endswith("+perpetrator-of-topic")

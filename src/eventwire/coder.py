@@ -46,6 +46,10 @@ _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell"
 #: Generic mentions of people: when placed, they are the place's civilians.
 _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inhabitants?|children|women|men|passengers?|"
                      r"pilgrims?|worshippers?|shoppers?|students?|workers?|families|refugees?|locals?|bystanders?)\b", re.I)
+#: Prepositions that name what a statement, complaint or protest is about ("complained over the raids").
+_TOPIC_PREPS = {"over", "about", "against", "at", "for", "of", "on"}
+#: CAMEO roots of verbal events (statements to threats): what they are about is not reported as happening by them.
+_VERBAL_ROOTS = set(range(1, 14))
 #: Subject pronouns that stand for the speaker of the clause they are in ("Syria says it will ...").
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
 _WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
@@ -220,9 +224,23 @@ class Coder:
         by_index = {tok.i: (entry, target) for tok, entry, _s, target, _u in found}
         events: list[Event] = []
         seen: set[tuple[str | None, tuple[str | None, ...], tuple[str | None, ...]]] = set()
+        # events a verbal event is about ("complained over two Israeli air raids in which 20 were killed"):
+        # the subject of the complaint, with everything said of it, is not reported as an event of its own
+        topics: set[int] = set()
+        perpetrators: dict[int, list[Actor]] = {}  # a complaint over X's act targets X
+        for tok, _e, _s, _t, _u in found:
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
+                governor = by_index.get(tok.head.head.i)
+                if governor is not None and int(governor[0].cameo[:2]) in _VERBAL_ROOTS:
+                    topics |= {t.i for t in tok.subtree}
+                    doers = [a for a in self._actors_of_event_noun(tok, finder) if a.country]
+                    if doers:
+                        perpetrators[tok.head.head.i] = doers
         for tok, entry, source, target, used in found:
-            if tok.i in consumed:
+            if tok.i in consumed or tok.i in topics:
                 continue
+            if tok.i in perpetrators and not any(a.country for a in target):
+                target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
             if tok.pos_ == "NOUN" and tok.head.i in by_index and tok.head.lemma_.lower() not in self.lexicon.light_verbs:
                 continue  # "condemned the attack": the attack is the verb's object, not an event of its own
             if tok.pos_ != "NOUN" and tok.lemma_.lower() in self.lexicon.light_verbs and any(
