@@ -218,3 +218,14 @@ def test_what_a_complaint_is_about_is_not_a_second_event() -> None:
     assert events[0].source[0].country == "LBN"
     # the complaint is over Israel's raids: Israel is the one accused
     assert [a.country for a in events[0].target] == ["ISR"] and events[0].target[0].rule.endswith("+perpetrator-of-topic")
+
+
+@pytest.mark.parametrize("text", ["Congress is asking Obama to help Iran.", "Obama wants Putin to attack Switzerland."])
+def test_an_act_asked_of_another_actor_is_not_their_act(text: str) -> None:
+    events = _events(text)
+    assert not [e for e in events if e.plover in ("AID", "ASSAULT")], [(e.plover, e.rule) for e in events]
+
+
+def test_refused_permission_is_a_rejection() -> None:
+    event = _one("Obama said he would not give permission to Russia to help Israel.", "REJECT")
+    assert (event.source[0].country, event.target[0].country) == ("USA", "RUS")

@@ -46,6 +46,9 @@ _SPEECH_VERBS = {"say", "declare", "warn", "announce", "state", "insist", "tell"
 #: Generic mentions of people: when placed, they are the place's civilians.
 _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inhabitants?|children|women|men|passengers?|"
                      r"pilgrims?|worshippers?|shoppers?|students?|workers?|families|refugees?|locals?|bystanders?)\b", re.I)
+#: Verbs of wanting or asking something of another actor ("asked Obama to help Iran").
+_DESIRE_HEADS = {"want", "wish", "ask", "urge", "expect", "encourage", "invite", "press", "pressure", "persuade",
+                 "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby"}  # fmt: skip
 #: Prepositions that name what a statement, complaint or protest is about ("complained over the raids").
 _TOPIC_PREPS = {"over", "about", "against", "at", "for", "of", "on"}
 #: CAMEO roots of verbal events (statements to threats): what they are about is not reported as happening by them.
@@ -260,6 +263,8 @@ class Coder:
                         target = noun_entry[1]
             if _in_condition(tok):
                 continue  # "unless Baghdad accepts the conditions": a condition, not an event anyone reported
+            if _wished_on_another(tok):
+                continue  # "Congress is asking Obama to help Iran": wanted of Obama, not done by him
             hypothetical = self._hypothetical(tok)
             negated = self._negated(tok)
             refused = _under_refusal(tok)
@@ -864,6 +869,23 @@ def _located_target(target: list[Actor], location: Location) -> list[Actor]:
         ]
     return [Actor(location.text, location.start, location.end, None, location.country, None, 0.4,
                   f"location-as-target:{location.name}")]
+
+
+def _wished_on_another(tok: Token) -> bool:
+    """The trigger is what someone wants, asks or urges another actor to do ("asked Obama to help",
+    "wants Putin to attack"): the asking may be an event, the asked-for act is not."""
+    node = tok
+    if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    head = node.head
+    if node.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _DESIRE_HEADS:
+        return False
+    if node.dep_ == "xcomp":
+        return any(c.dep_ == "dobj" for c in head.children)  # object control: the object is asked
+    own = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return own is not None and infinitive and (asker is None or own.lower_ != asker.lower_)
 
 
 def _in_condition(tok: Token) -> bool:
