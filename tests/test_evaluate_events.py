@@ -39,3 +39,15 @@ def test_each_dyad_finds_one_gold_event_and_precision_counts_events(tmp_path: Pa
     assert (scores["tp"], scores["fn"]) == (2, 1)
     assert scores["recall"] == 2 / 3
     assert scores["precision"] == 1 / 2
+
+
+def test_a_meeting_of_three_is_a_meeting_of_each_with_each() -> None:
+    event = next(e for e in code_text("The US, Russia, and Switzerland met yesterday.").events if e.plover == "CONSULT")
+    assert sorted(dyads_of(event)) == sorted(
+        (s, t) for s in ("USA", "RUS", "CHE") for t in ("USA", "RUS", "CHE") if s != t
+    )
+
+
+def test_a_one_sided_event_keeps_its_direction() -> None:
+    event = next(e for e in code_text("Iran condemned Israel on Monday.").events if e.plover == "ACCUSE")
+    assert dyads_of(event) == [("IRN", "ISR")]

@@ -29,6 +29,10 @@ def type_matches(gold: str | None, pred: str | None) -> bool:
     return gold == pred
 
 
+#: PLOVER types whose two sides do the same thing to each other (talks, joint action, agreement).
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
 def _countries(actors: list[dict[str, Any]]) -> set[str]:
     return {a["country"] for a in actors if a.get("country")}
 
@@ -58,7 +62,12 @@ def dyads_of(event: Event) -> list[tuple[str | None, str | None]]:
     condemned Israel") make one dyad per pair, as in GDELT, ICEWS and PETRARCH records."""
     sources: list[str | None] = [*sorted({a.country for a in event.source if a.country})] or [None]
     targets: list[str | None] = [*sorted({a.country for a in event.target if a.country})] or [None]
-    return [(s, t) for s in sources for t in targets]
+    pairs = [(s, t) for s in sources for t in targets]
+    if event.plover in SYMMETRIC_TYPES:
+        # a meeting or joint action of A, B and C is one of each with each, in both directions
+        parties = sorted({c for c in (*sources, *targets) if c})
+        pairs += [(s, t) for s in parties for t in parties if s != t and (s, t) not in pairs]
+    return pairs
 
 
 def evaluate_events(path: Path, *, limit: int | None = None) -> Report:
