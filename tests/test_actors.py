@@ -215,3 +215,25 @@ def test_an_office_holders_name_is_not_a_town_of_that_name() -> None:
 
     actors = resolve_mentions("The Bush administration declared that China must drop barriers.")
     assert all(a.country != "EGY" for a in actors), actors
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Ethopia has agreed to re-open its borders.", "Ethopia", "ETH"),
+        ("Pakistan rejected an offer from Afganistan.", "Afganistan", "AFG"),
+        ("The Phillippines military violated the truce.", "The Phillippines military", "PHL"),
+    ],
+)
+def test_a_misspelt_country_still_names_it(text: str, surface: str, country: str) -> None:
+    from eventwire.mentions import resolve_mentions
+
+    found = {a.text: a.country for a in resolve_mentions(text)}
+    assert found.get(surface) == country, found
+
+
+def test_a_place_near_a_country_name_is_not_that_country() -> None:
+    from eventwire.mentions import resolve_mentions
+
+    # Columbia is a place of its own (and one letter from Colombia)
+    assert all(a.country != "COL" for a in resolve_mentions("Columbia University students protested."))

@@ -318,10 +318,63 @@ def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
                 i += size
                 break
         if found is None:
+            near = _misspelt_country(cased[i], dicts)
+            if near is not None:
+                iso, kind = near
+                found = Match(owner[i], owner[i] + 1, kind, iso, 0, words[owner[i]])
+                matches.append(found)
             i += 1
         else:
             matches.append(found)
     return matches
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Damerau-Levenshtein distance (adjacent transpositions count once) of two words is at most ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= limit
+
+
+@lru_cache(maxsize=4096)
+def _near_country(word: str) -> tuple[str, str] | None:
+    dicts = load_dictionaries()
+    limit = 2 if len(word) >= 10 else 1
+    hits = {
+        hit
+        for key, values in dicts.countries.items()
+        if len(key) == 1 and key[0][:1] == word[:1] and _within(word, key[0], limit)
+        for hit in values[:1]
+        if hit[1] in ("country", "adjective", "demonym")
+    }
+    return next(iter(hits)) if len({iso for iso, _ in hits}) == 1 else None
+
+
+def _misspelt_country(word: str, dicts: Dictionaries) -> tuple[str, str] | None:
+    """'Ethopia', 'Afganistan', 'Phillippines': a capitalised word one letter (two in long words) away from
+    exactly one country's name, adjective or demonym, and not itself a place in the gazetteer ('Columbia')."""
+    if len(word) < 7 or not word[:1].isupper() or not word.isalpha():
+        return None
+    low = _norm(word)
+    if (low,) in dicts.named or (low,) in dicts.sectors or (low,) in dicts.regions:
+        return None
+    near = _near_country(low)
+    if near is None:
+        return None
+    from .geo import load_gazetteer
+
+    return None if load_gazetteer().lookup(word) is not None else near
 
 
 @dataclass(frozen=True, slots=True)
