@@ -237,3 +237,19 @@ def test_a_place_near_a_country_name_is_not_that_country() -> None:
 
     # Columbia is a place of its own (and one letter from Colombia)
     assert all(a.country != "COL" for a in resolve_mentions("Columbia University students protested."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "sector"),
+    [
+        ("Demonstrators in Baghdad blocked a road.", "Demonstrators", "IRQ", "CVL"),
+        ("Security forces in Guinea have tortured refugees.", "Security forces", "GIN", "COP"),
+        ("Vietnamese-led forces retook the village.", "Vietnamese-led forces", "VNM", "MIL"),
+        ("Iranian-backed militias attacked the base.", "Iranian-backed militias", None, "UAF"),
+    ],
+)
+def test_a_group_is_of_the_place_it_is_in_and_of_who_leads_it(text: str, surface: str, country: str | None, sector: str) -> None:
+    from eventwire.mentions import resolve_mentions
+
+    found = {a.text: (a.country, a.sector) for a in resolve_mentions(text)}
+    assert found.get(surface) == (country, sector), found

@@ -311,6 +311,8 @@ def find_matches(words: list[str], dicts: Dictionaries) -> list[Match]:
                     found = Match(start, end, "qualifier", found.value, 0, surface)  # "anti-American", "pro-Iranian"
                 if placed and after == "based":
                     found = Match(start, end, "based", found.value, 0, surface)  # "a Somalia-based group": where it is
+                elif placed and nxt == "-" and after == "led":
+                    found = Match(start, end, "led", found.value, 0, surface)  # "Vietnamese-led forces": whose they are
                 elif found.kind in ("adjective", "country", "capital") and _QUALIFIER.match(nxt):
                     found = Match(start, end, "qualifier", found.value, 0, surface)
                 elif nxt == "-" and i + size + 1 < len(flat) and _QUALIFIER.match(flat[i + size + 1]):
@@ -562,7 +564,7 @@ def _located_country(words: list[str], matches: list[Match], has_role: bool) -> 
     "-based" place ("a Somalia-based group"), a place that a role is attached to ("Tehran University",
     but "Baghdad Airport" alone is no actor), or a known city ("Shanghai authorities"). The flag says
     the phrase is nothing but a city's name."""
-    for kind in ("region", "based", *(("place",) if has_role else ())):
+    for kind in ("region", "based", "led", *(("place",) if has_role else ())):
         for m in matches:
             if m.kind == kind:
                 return m.value, f"{kind}:{m.surface}", False

@@ -121,6 +121,18 @@ class ActorFinder:
                         (res.rule + "+" if res.rule != "none" else "") + "context:" + extra.rule,
                         res.is_person or extra.is_person,
                     )
+        if res.country is None and res.sector and not res.name:
+            # "demonstrators in Baghdad", "security forces in Guinea": a group is of the place it is in
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "inside", "across", "throughout"):
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is None:
+                        continue
+                    where = resolve_words([t.text for t in phrase_tokens(pobj)], day=self.day)
+                    if where.country and not where.name:
+                        res = Resolution(None, where.country, res.sector, min(res.confidence, where.confidence) * 0.9,
+                                         f"{res.rule}+located-in:{where.rule}", res.is_person)
+                        break
         if res.empty:
             if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
                 return [self._actor(tokens, Resolution(None, None, None, 0.3, "ner:unresolved"))]
