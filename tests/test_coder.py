@@ -229,3 +229,10 @@ def test_an_act_asked_of_another_actor_is_not_their_act(text: str) -> None:
 def test_refused_permission_is_a_rejection() -> None:
     event = _one("Obama said he would not give permission to Russia to help Israel.", "REJECT")
     assert (event.source[0].country, event.target[0].country) == ("USA", "RUS")
+
+
+def test_unattributed_violence_is_by_unidentified_forces_of_the_place() -> None:
+    event = _one("Three US servicemen were killed by an improvised explosive device outside the Iraqi city of Basra.", "ASSAULT")
+    assert [(a.country, a.sector) for a in event.source] == [("IRQ", "UAF")]
+    assert event.source[0].rule.startswith("unattributed-in:")
+    assert event.target[0].country == "USA"

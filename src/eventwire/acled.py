@@ -396,7 +396,8 @@ def classify_snippet(
     typed = [e for e in events if not (e.negated or e.hypothetical) and _prior(e.cameo) is not None]
     if typed:
         main = typed[0]
-        return _typed(_resolve(evidence, _prior(main.cameo), main.source, main.target, prior_weight=1.0))
+        named = tuple(a for a in main.source if not a.rule.startswith("unattributed-in"))  # not a presumed perpetrator
+        return _typed(_resolve(evidence, _prior(main.cameo), named, main.target, prior_weight=1.0))
     prior = next((p for p in map(_prior, snippet_triggers(text, settings)) if p is not None), None)
     return _typed(_resolve(evidence, prior, (), (), prior_weight=1.0))
 

@@ -697,11 +697,16 @@ class Coder:
         location = locate_place(tok, doc_countries, offset, exclude=actor_spans)
         if plover is not None and location is not None and location.country and not any(a.country or a.name for a in target):
             target = _located_target(target, location)
-        confidence = 0.45 + (0.2 if source and any(a.country for a in source) else 0.0)
+        named_source = source  # ACLED typing reads who was named, not who is presumed
+        if info.quad == 4 and location is not None and location.country and not any(a.country or a.name for a in source):
+            # "a roadside bomb near Samarra killed a US soldier": unidentified forces in Iraq (the ICEWS convention)
+            source = [Actor(location.text, location.start, location.end, None, location.country, "UAF", 0.3,
+                            f"unattributed-in:{location.name}")]
+        confidence = 0.45 + (0.2 if any(a.country for a in named_source) else 0.0)
         confidence += 0.2 if target and any(a.country for a in target) else 0.0
         confidence += 0.1 if entry.requires else 0.0
         confidence -= 0.15 if hypothetical else 0.0
-        acled = acled_types(entry.cameo, source, target, sentence=sent.text) if not (negated or hypothetical) else (None, None)
+        acled = acled_types(entry.cameo, named_source, target, sentence=sent.text) if not (negated or hypothetical) else (None, None)
         return Event(
             source=tuple(source),
             target=tuple(target),

@@ -19,7 +19,10 @@ def _span(text: str, needle: object) -> tuple[int, int] | None:
 
 def _overlaps(actors: tuple[Any, ...], span: tuple[int, int]) -> bool:
     """An actor mention overlaps the span (a place standing in for an unnamed target is no mention)."""
-    return any(a.start < span[1] and span[0] < a.end and not a.rule.startswith("location-as-target") for a in actors)
+    return any(
+        a.start < span[1] and span[0] < a.end and not a.rule.startswith(("location-as-target", "unattributed-in"))
+        for a in actors
+    )
 
 
 def dyad_event(events: tuple[Event, ...], source: tuple[int, int], target: tuple[int, int]) -> Event | None:
