@@ -253,3 +253,10 @@ def test_a_group_is_of_the_place_it_is_in_and_of_who_leads_it(text: str, surface
 
     found = {a.text: (a.country, a.sector) for a in resolve_mentions(text)}
     assert found.get(surface) == (country, sector), found
+
+
+def test_the_arabic_article_in_any_spelling() -> None:
+    from eventwire.mentions import resolve_mentions
+
+    found = {a.text: a.country for a in resolve_mentions("President Omar El Bashir shortened the curfew.")}
+    assert found.get("President Omar El Bashir") == "SDN", found
