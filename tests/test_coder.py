@@ -236,3 +236,14 @@ def test_unattributed_violence_is_by_unidentified_forces_of_the_place() -> None:
     assert [(a.country, a.sector) for a in event.source] == [("IRQ", "UAF")]
     assert event.source[0].rule.startswith("unattributed-in:")
     assert event.target[0].country == "USA"
+
+
+def test_the_members_of_a_group_are_the_actor() -> None:
+    event = _one("A group of Moroccan diplomats held their first meeting with President Obama.", "CONSULT")
+    assert (event.source[0].country, event.target[0].country) == ("MAR", "USA")
+    assert "+members-of:group" in event.source[0].rule
+
+
+def test_a_verb_that_carries_out_a_noun_event_gives_it_its_source() -> None:
+    event = _one("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "RETREAT")
+    assert (event.source[0].country, event.target[0].country) == ("USA", "PAN")

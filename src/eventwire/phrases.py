@@ -8,6 +8,7 @@ officials" -> USA/GOV, IRQ/GOV), and resolves surnames and titles through the do
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .actors import DocumentActors, Resolution, countries_in, find_matches, load_dictionaries, resolve_words
@@ -16,6 +17,10 @@ from .records import Actor
 Token = Any  # spaCy Token
 _PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "flat", "quantmod",
                 "npadvmod", "punct", "prt", "predet", "cc", "conj"}  # fmt: skip
+#: Nouns for a number or part of a group: "a group of diplomats", "thousands of Nigerians" are the members.
+_COLLECTIVE = {"group", "number", "team", "batch", "patch", "band", "handful", "dozen", "dozens", "hundred", "hundreds",
+               "thousand", "thousands", "million", "millions", "majority", "minority", "member", "members", "some",
+               "many", "most", "all", "part", "third", "half", "quarter", "score", "scores", "crowd", "crowds"}  # fmt: skip
 _STOP_DEPS = {"relcl", "acl", "appos", "prep", "advcl", "ccomp", "xcomp", "parataxis"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that", "this", "these", "those"}
 EVENT_NOUN_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -99,6 +104,12 @@ class ActorFinder:
                                                    f"coref:pronoun->{person.name}", True))]
         if head.lower_ in _PRONOUNS and head.dep_ != "poss":
             return []
+        if head.lemma_.lower() in _COLLECTIVE:
+            # "a group of Moroccan diplomats", "thousands of Nigerians": the members are the actor
+            member = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"), None)
+            if member is not None:
+                return [replace(a, rule=f"{a.rule}+members-of:{head.lower_}") for a in self._resolve_one(member)]
         tokens = phrase_tokens(head)
         if tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("a", "an") and head.pos_ == "NOUN" and len(tokens) <= 2:
             pass
