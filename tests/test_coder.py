@@ -247,3 +247,13 @@ def test_the_members_of_a_group_are_the_actor() -> None:
 def test_a_verb_that_carries_out_a_noun_event_gives_it_its_source() -> None:
     event = _one("The United States speeded up the withdrawal of its forces from Panama on Wednesday.", "RETREAT")
     assert (event.source[0].country, event.target[0].country) == ("USA", "PAN")
+
+
+def test_the_outcome_of_an_attack_is_not_a_second_event() -> None:
+    events = _events("Sudanese rebels shelled the city of Juba on Sunday, killing four civilians.")
+    assert [e.plover for e in events] == ["ASSAULT"], [(e.plover, e.rule) for e in events]
+
+
+def test_what_a_place_has_seen_is_background() -> None:
+    events = _events("Serbia lifted a night curfew in Montenegro, where 28 people have been killed this year.")
+    assert [e.plover for e in events] == ["CONCEDE"], [(e.plover, e.rule) for e in events]

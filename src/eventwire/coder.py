@@ -242,6 +242,8 @@ class Coder:
         for tok, entry, source, target, used in found:
             if tok.i in consumed or tok.i in topics:
                 continue
+            if _outcome_of(tok, entry, by_index, self.ontology) or _background_of_place(tok):
+                continue
             if tok.i in perpetrators and not any(a.country for a in target):
                 target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
             if tok.pos_ == "NOUN" and tok.head.i in by_index and tok.head.lemma_.lower() not in self.lexicon.light_verbs:
@@ -874,6 +876,21 @@ def _located_target(target: list[Actor], location: Location) -> list[Actor]:
         ]
     return [Actor(location.text, location.start, location.end, None, location.country, None, 0.4,
                   f"location-as-target:{location.name}")]
+
+
+def _outcome_of(tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry, list[Actor]]], ontology: Ontology) -> bool:
+    """'shelled Juba on Sunday, killing four': the killing is what the shelling did, not a second event."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head.i not in by_index:
+        return False
+    return ontology.get(entry.cameo).quad == 4 and ontology.get(by_index[tok.head.i][0].cameo).quad == 4
+
+
+def _background_of_place(tok: Token) -> bool:
+    """'in Montenegro, where 28 people have been killed this year': what a place has seen is background."""
+    node = tok
+    while node.dep_ in ("conj", "xcomp") and node.head is not node:
+        node = node.head
+    return node.dep_ == "relcl" and node.head.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _wished_on_another(tok: Token) -> bool:
