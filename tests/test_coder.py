@@ -257,3 +257,9 @@ def test_the_outcome_of_an_attack_is_not_a_second_event() -> None:
 def test_what_a_place_has_seen_is_background() -> None:
     events = _events("Serbia lifted a night curfew in Montenegro, where 28 people have been killed this year.")
     assert [e.plover for e in events] == ["CONCEDE"], [(e.plover, e.rule) for e in events]
+
+
+def test_a_date_after_on_is_not_a_call_on_someone() -> None:
+    # "called ... on Saturday" must not read as "called on" (an appeal, CAMEO 020)
+    events = _events("Qatar's emir called Sudanese President Omar al-Bashir on Saturday.")
+    assert not [e for e in events if e.cameo.startswith("02")], [(e.plover, e.rule) for e in events]

@@ -860,6 +860,8 @@ def _clause_tokens(tok: Token) -> set[int]:
             out |= {t.i for t in child.subtree}
         elif child.dep_ == "prep" and child.lower_ in _ADVERBIAL_PREPS:
             out |= {t.i for t in child.subtree}
+        elif child.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            out |= {t.i for t in child.subtree}  # "on Saturday" is when, not "called on" someone
     return out
 
 
