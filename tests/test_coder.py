@@ -263,3 +263,10 @@ def test_a_date_after_on_is_not_a_call_on_someone() -> None:
     # "called ... on Saturday" must not read as "called on" (an appeal, CAMEO 020)
     events = _events("Qatar's emir called Sudanese President Omar al-Bashir on Saturday.")
     assert not [e for e in events if e.cameo.startswith("02")], [(e.plover, e.rule) for e in events]
+
+
+def test_the_means_of_a_passive_killing_names_the_doer() -> None:
+    events = _events("Ten civilians were killed in a US air strike near Kunduz.")
+    assert [e.plover for e in events] == ["ASSAULT"], [(e.plover, e.rule) for e in events]
+    assert events[0].source[0].country == "USA" and events[0].source[0].rule.endswith("+by-means")
+    assert events[0].target[0].country == "AFG"

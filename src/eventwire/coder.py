@@ -55,7 +55,8 @@ _TOPIC_PREPS = {"over", "about", "against", "at", "for", "of", "on"}
 _VERBAL_ROOTS = set(range(1, 14))
 #: Subject pronouns that stand for the speaker of the clause they are in ("Syria says it will ...").
 _SPEAKER_PRONOUNS = {"it", "they", "we"}
-_WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha"}
+_WEAPON_NOUNS = {"rocket", "missile", "shell", "mortar", "bomb", "drone", "grenade", "projectile", "explosive", "ied", "katyusha",
+                 "tank", "warplane", "jet", "helicopter", "gunship", "artillery", "aircraft", "gunboat", "sniper"}  # fmt: skip
 _LOC_PREPS = {"in", "near", "inside", "at", "outside", "on", "around", "across", "into", "within", "off", "throughout"}
 _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towards", "into", "upon", "over", "from"}
 _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within", "throughout", "from"}
@@ -409,6 +410,20 @@ class Coder:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 return finder.resolve_head(pobj)
+                for child in tok.children:
+                    # "were killed in Israeli tank shelling", "died in a US air strike": the means names the doer
+                    if child.dep_ == "prep" and child.lower_ in ("in", "during"):
+                        for means in child.children:
+                            if means.dep_ != "pobj" or not (
+                                means.lemma_.lower() in _WEAPON_NOUNS or self._match(means, "NOUN") is not None
+                            ):
+                                continue
+                            doers = [a for a in self._actors_of_event_noun(means, finder) if a.country]
+                            if not doers and means.lemma_.lower() in _WEAPON_NOUNS:
+                                doers = [a for a in finder.resolve_head(means) if a.country]
+                            if doers:
+                                used.add(means.i)  # the means is this event, not a second one
+                                return [replace(a, rule=f"{a.rule}+by-means") for a in doers]
                 return []
             if head is None:
                 return []
