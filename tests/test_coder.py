@@ -270,3 +270,13 @@ def test_the_means_of_a_passive_killing_names_the_doer() -> None:
     assert [e.plover for e in events] == ["ASSAULT"], [(e.plover, e.rule) for e in events]
     assert events[0].source[0].country == "USA" and events[0].source[0].rule.endswith("+by-means")
     assert events[0].target[0].country == "AFG"
+
+
+def test_a_demanded_act_is_the_demand() -> None:
+    events = _events("The International Labour Office reiterated its demand that Israel ease restrictions on Palestinian workers.")
+    assert not [e for e in events if e.source and e.source[0].country == "ISR"], [(e.plover, e.rule) for e in events]
+
+
+def test_an_obligation_on_a_known_act_with_background_is_still_a_demand() -> None:
+    event = _one("Russia said on Tuesday that Sudan must return a helicopter that was captured last week.", "REQUEST")
+    assert (event.source[0].country, event.target[0].country) == ("RUS", "SDN")

@@ -49,6 +49,8 @@ _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inh
 #: Verbs of wanting or asking something of another actor ("asked Obama to help Iran").
 _DESIRE_HEADS = {"want", "wish", "ask", "urge", "expect", "encourage", "invite", "press", "pressure", "persuade",
                  "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby"}  # fmt: skip
+#: Nouns whose clause is what is asked of someone ("the demand that Israel ease restrictions").
+_DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "pressure", "insistence", "order"}
 #: Prepositions that name what a statement, complaint or protest is about ("complained over the raids").
 _TOPIC_PREPS = {"over", "about", "against", "at", "for", "of", "on"}
 #: CAMEO roots of verbal events (statements to threats): what they are about is not reported as happening by them.
@@ -613,6 +615,8 @@ class Coder:
             if not event.source or event.negated:
                 continue
             node = _trigger_token(sent, event, finder.offset)
+            if node is not None and node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
+                node = node.head  # "must reach an agreement": the noun event is what the obliged verb does
             if node is None or not _obliged(node) or node.dep_ != "ccomp" or node.head.lemma_.lower() not in _SPEECH_VERBS:
                 continue
             subject, _ = self._subject_head(node.head)
@@ -634,7 +638,8 @@ class Coder:
             if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or not _obliged(tok):
                 continue
             verb = tok.head
-            if verb.lemma_.lower() not in _SPEECH_VERBS or any(t.idx in triggers for t in tok.subtree):
+            own = [tok, *[c for c in tok.children if c.dep_ == "dobj"]]  # the obliged act itself
+            if verb.lemma_.lower() not in _SPEECH_VERBS or any(t.idx in triggers for t in own):
                 continue
             subject, passive = self._subject_head(tok)
             speaker_head, speaker_passive = self._subject_head(verb)
@@ -917,6 +922,8 @@ def _wished_on_another(tok: Token) -> bool:
     if node.pos_ == "NOUN" and node.dep_ == "dobj" and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
     head = node.head
+    if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in _DEMAND_NOUNS:
+        return True  # "its demand that Israel ease restrictions": demanded, not done
     if node.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _DESIRE_HEADS:
         return False
     if node.dep_ == "xcomp":
