@@ -2,7 +2,8 @@
 
 Data files (``data/actors/``): ``countries.tsv`` (names, aliases, adjectives, demonyms,
 capitals), ``regions.tsv`` (provinces and states that name their country), ``sectors.tsv``
-(role words with a priority), ``named.tsv`` (people and organisations with validity dates) and
+(role words with a priority), ``named.tsv`` and ``named_historical.tsv`` (people and organisations with
+validity dates; the second holds office holders whose terms began 1970-1999) and
 ``spellings.tsv`` (transliteration variants of given names). Keys are spelling-normalised on
 both sides: accents folded ("Khürelsükh" = "Khurelsukh"), given-name variants mapped to one form
 ("Mohamed" = "Mohammed"), and a hyphenated name also matches without its hyphens. Context beats
@@ -200,7 +201,7 @@ def load_dictionaries() -> Dictionaries:
             if old is None or prio > old[1]:
                 d.sectors[key] = (row["sector"], prio)
     _load_regions(d)
-    for row in read_tsv("actors/named.tsv"):
+    for row in [*read_tsv("actors/named.tsv"), *read_tsv("actors/named_historical.tsv")]:
         entry = NamedEntry(
             name=row["name"],
             country=row.get("country") or None,
