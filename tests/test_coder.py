@@ -280,3 +280,13 @@ def test_a_demanded_act_is_the_demand() -> None:
 def test_an_obligation_on_a_known_act_with_background_is_still_a_demand() -> None:
     event = _one("Russia said on Tuesday that Sudan must return a helicopter that was captured last week.", "REQUEST")
     assert (event.source[0].country, event.target[0].country) == ("RUS", "SDN")
+
+
+def test_the_president_of_a_named_country_is_not_the_last_president_mentioned() -> None:
+    event = _one("Putin offered to negotiate with the president of Armenia.", "AGREE")
+    assert event.target and event.target[0].country == "ARM"
+
+
+def test_a_place_attacked_targets_the_people_it_is_for() -> None:
+    event = _one("A camp for Congolese refugees was attacked by Burundian militiamen.", "ASSAULT")
+    assert (event.source[0].country, event.target[0].country) == ("BDI", "COD")

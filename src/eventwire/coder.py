@@ -466,7 +466,12 @@ class Coder:
         if tok.pos_ in ("VERB", "AUX"):
             head, passive = self._subject_head(tok)
             if passive and head is not None:
-                return finder.resolve_head(head)
+                patients = finder.resolve_head(head)
+                if not any(a.country or a.name for a in patients):
+                    # "a camp for Congolese refugees was attacked": the people the place is for
+                    inner = self._inner_actor(head, finder, extra_preps=("for",))
+                    patients = inner or patients
+                return patients
         required = entry.required_words
         places = [tok]
         for child in tok.children:
@@ -503,15 +508,16 @@ class Coder:
                                     return []
         return self._clausal_target(tok, finder)
 
-    def _inner_actor(self, noun: Token, finder: ActorFinder) -> list[Actor]:
+    def _inner_actor(self, noun: Token, finder: ActorFinder, extra_preps: tuple[str, ...] = ()) -> list[Actor]:
         """The actor inside an object that is a thing or an act: 'Serbia's suppression of ...',
         'calls by Belarus's rulers', 'the withdrawal of Serbian forces', 'two Israeli air raids'."""
         excluded = _clause_tokens(noun)
+        preps = ("by", "of", *extra_preps)
         order = {"poss": 0, "agent": 1, "pobj": 2, "compound": 3, "amod": 3, "nmod": 3}
         candidates = [t for t in noun.subtree if t.i != noun.i and t.i not in excluded and t.pos_ in ("NOUN", "PROPN", "ADJ")]
-        candidates.sort(key=lambda t: (order.get(t.dep_, 9) if t.dep_ != "pobj" or t.head.lower_ in ("by", "of") else 9, t.i))
+        candidates.sort(key=lambda t: (order.get(t.dep_, 9) if t.dep_ != "pobj" or t.head.lower_ in preps else 9, t.i))
         for t in candidates:
-            if t.dep_ == "pobj" and t.head.lower_ not in ("by", "of"):
+            if t.dep_ == "pobj" and t.head.lower_ not in preps:
                 continue
             actors = [a for a in finder.resolve_head(t) if a.country or a.name]
             if actors:

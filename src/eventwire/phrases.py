@@ -114,7 +114,11 @@ class ActorFinder:
         if tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("a", "an") and head.pos_ == "NOUN" and len(tokens) <= 2:
             pass
         words = [t.text for t in tokens]
-        recalled = self.memory.recall(words)
+        # "the president of Armenia" names its own country: not the president mentioned before
+        own_country = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and bool(
+            countries_in([t.text for t in context_tokens(head)])
+        )
+        recalled = None if own_country else self.memory.recall(words)
         if recalled is not None:
             return [self._actor(tokens, recalled)]
         res = resolve_words(words, day=self.day, head=[t.i for t in tokens].index(head.i))
