@@ -64,3 +64,11 @@ def test_ambiguous_names_prefer_the_article_countries() -> None:
 def test_territory_of_a_country() -> None:
     event = next(e for e in code_text("The US airstrike killed the general on Iraqi soil.", published=date(2020, 6, 24)).events)
     assert event.location is not None and event.location.country == "IRQ" and event.location.precision == "country"
+
+
+def test_a_date_is_not_a_place_and_a_state_is() -> None:
+    from eventwire.pipeline import code_text
+
+    events = code_text("Russia is conducting military exercises in Alaska, the ministry said on Aug 26.").events
+    assert events and events[0].location is not None
+    assert (events[0].location.text, events[0].location.country, events[0].location.precision) == ("Alaska", "USA", "admin1")

@@ -81,7 +81,14 @@ class Gazetteer:
                 for iso3, kind in hits:
                     if kind == "country" and iso3 in self._countries:
                         return self._countries[iso3]
-        return max(candidates, key=lambda c: c.population) if candidates else None
+        if candidates:
+            return max(candidates, key=lambda c: c.population)
+        # a province or state ("Alaska", "Nineveh province") names its country
+        region = dicts.regions.get(tuple(key.split()))
+        if region and region in self._countries:
+            country = self._countries[region]
+            return Place(name.strip(), region, None, country.lat, country.lon, "admin1")
+        return None
 
 
 @lru_cache(maxsize=1)

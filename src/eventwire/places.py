@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .actors import countries_in
+from .extract.dates import MONTHS
 from .geo import Gazetteer, load_gazetteer
 from .phrases import phrase_tokens
 from .records import Location
@@ -104,7 +105,8 @@ def _candidates(sent: Any, gazetteer: Gazetteer) -> list[Token]:
         lemma = tok.lemma_.lower()
         if lemma in PLACE_NOUNS and countries_in([t.text for t in phrase_tokens(tok)]):
             out[tok.i] = tok
-        elif tok.pos_ == "PROPN" and tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "EVENT", "LAW", "LANGUAGE"):
+        elif (tok.pos_ == "PROPN" and tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "EVENT", "LAW", "LANGUAGE")
+              and tok.lower_.rstrip(".") not in MONTHS):  # "on Aug 26" is a day, not Augusta
             root = tok
             while root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN" and root.head.i != root.i:
                 root = root.head  # "San Carlos municipality": judge the whole name by its last word
