@@ -290,3 +290,8 @@ def test_the_president_of_a_named_country_is_not_the_last_president_mentioned() 
 def test_a_place_attacked_targets_the_people_it_is_for() -> None:
     event = _one("A camp for Congolese refugees was attacked by Burundian militiamen.", "ASSAULT")
     assert (event.source[0].country, event.target[0].country) == ("BDI", "COD")
+
+
+def test_where_fire_came_from_is_not_its_target() -> None:
+    event = _one("Two rockets were fired from Gaza at southern Israel overnight.", "ASSAULT")
+    assert [a.country for a in event.target] == ["ISR"]

@@ -217,9 +217,10 @@ class Coder:
             used: set[int] = set()
             source = self._source(tok, pos, finder, used)
             target = self._target(tok, entry, finder)
+            hostile = int(entry.cameo[:2]) >= 14
             if not target:
-                target = self._prep_target(tok, finder, source)
-            if not target and int(entry.cameo[:2]) >= 14:
+                target = self._prep_target(tok, finder, source, hostile=hostile)
+            if not target and hostile:
                 target = self._fallback_target(tok, finder, source)
             if pos == "NOUN" and not source:
                 continue
@@ -539,8 +540,9 @@ class Coder:
                     return actors
         return []
 
-    def _prep_target(self, tok: Token, finder: ActorFinder, source: list[Actor]) -> list[Actor]:
-        """A recipient in the trigger's own phrase ("aid for Romania", "give Tanzania a grant")."""
+    def _prep_target(self, tok: Token, finder: ActorFinder, source: list[Actor], *, hostile: bool = False) -> list[Actor]:
+        """A recipient in the trigger's own phrase ("aid for Romania", "give Tanzania a grant"); for hostile
+        acts "from" is where they came from, not whom they hit."""
         taken = {(a.start, a.end) for a in source}
         excluded = _clause_tokens(tok)
         nodes = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [])
@@ -548,7 +550,9 @@ class Coder:
             for t in sorted(node.subtree, key=lambda t: abs(t.i - tok.i)):
                 if t.i in excluded or t.i == tok.i:
                     continue
-                recipient = t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ in _RECIPIENT_PREPS)
+                recipient = t.dep_ in ("dative", "iobj") or (
+                    t.dep_ == "pobj" and t.head.lower_ in _RECIPIENT_PREPS and not (hostile and t.head.lower_ == "from")
+                )
                 if not recipient or any(a.dep_ in ("nsubj", "nsubjpass") for a in t.ancestors if a.i != tok.i and a.i in {x.i for x in tok.subtree}):
                     continue
                 actors = [a for a in finder.resolve_head(t) if (a.start, a.end) not in taken and (a.country or a.name)]
