@@ -295,3 +295,8 @@ def test_a_place_attacked_targets_the_people_it_is_for() -> None:
 def test_where_fire_came_from_is_not_its_target() -> None:
     event = _one("Two rockets were fired from Gaza at southern Israel overnight.", "ASSAULT")
     assert [a.country for a in event.target] == ["ISR"]
+
+
+def test_mutual_diplomatic_acts_have_both_sides() -> None:
+    event = _one("Czechia and Albania have upgraded their diplomatic ties to ambassadorial level.", "SUPPORT")
+    assert ([a.country for a in event.source], [a.country for a in event.target]) == (["CZE"], ["ALB"])

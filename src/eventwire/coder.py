@@ -64,6 +64,8 @@ _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towar
 _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within", "throughout", "from"}
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+#: CAMEO codes of mutual acts outside those types: diplomatic cooperation, recognition, signing an agreement.
+_MUTUAL_CODES = {"050", "054", "057"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +278,7 @@ class Coder:
             refused = _under_refusal(tok)
             cooperative = int(entry.cameo[:2]) in range(3, 9)
             # "X and Y failed to reach a deal": a refused joint event is refused by each side to the other
-            symmetric = self.ontology.get(entry.cameo).plover in _SYMMETRIC or entry.cameo == "057"
+            symmetric = self.ontology.get(entry.cameo).plover in _SYMMETRIC or entry.cameo in _MUTUAL_CODES
             if cooperative and (refused or (hypothetical and negated)):
                 # "would not provide support", "refused to meet", "failed to reach a deal": a refusal
                 entry, negated, hypothetical = self._as_refusal(entry), False, False
