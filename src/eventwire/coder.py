@@ -914,9 +914,12 @@ def _located_target(target: list[Actor], location: Location) -> list[Actor]:
 
 def _outcome_of(tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry, list[Actor]]], ontology: Ontology) -> bool:
     """'shelled Juba on Sunday, killing four': the killing is what the shelling did, not a second event."""
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.head.i not in by_index:
+    node = tok
+    while node.dep_ == "conj" and node.head.tag_ == "VBG" and node.head is not node:
+        node = node.head  # "..., killing a child and wounding five": both are outcomes
+    if node.dep_ != "advcl" or node.tag_ != "VBG" or node.head.i not in by_index:
         return False
-    return ontology.get(entry.cameo).quad == 4 and ontology.get(by_index[tok.head.i][0].cameo).quad == 4
+    return ontology.get(entry.cameo).quad == 4 and ontology.get(by_index[node.head.i][0].cameo).quad == 4
 
 
 def _background_of_place(tok: Token) -> bool:
