@@ -300,3 +300,14 @@ def test_where_fire_came_from_is_not_its_target() -> None:
 def test_mutual_diplomatic_acts_have_both_sides() -> None:
     event = _one("Czechia and Albania have upgraded their diplomatic ties to ambassadorial level.", "SUPPORT")
     assert ([a.country for a in event.source], [a.country for a in event.target]) == (["CZE"], ["ALB"])
+
+
+def test_a_conditional_threat_is_aimed_at_whoever_must_meet_the_condition() -> None:
+    event = _one("Russia has threatened to stop negotiations if the United States goes ahead with the deployment.", "THREATEN")
+    assert (event.source[0].country, event.target[0].country) == ("RUS", "USA")
+    assert event.target[0].rule.endswith("+condition-of-threat")
+
+
+def test_a_verb_row_written_for_its_noun_beats_the_noun() -> None:
+    event = _one("Serbia lodged an official protest with Albania today.", "ACCUSE")
+    assert event.cameo == "114" and event.target[0].country == "ALB"

@@ -252,10 +252,12 @@ class Coder:
                 continue
             if tok.i in perpetrators and not any(a.country for a in target):
                 target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
-            if tok.pos_ == "NOUN" and tok.head.i in by_index and tok.head.lemma_.lower() not in self.lexicon.light_verbs:
+            if tok.pos_ == "NOUN" and tok.head.i in by_index and (
+                tok.head.lemma_.lower() not in self.lexicon.light_verbs or _names_noun(by_index[tok.head.i][0], tok)
+            ):
                 continue  # "condemned the attack": the attack is the verb's object, not an event of its own
             if tok.pos_ != "NOUN" and tok.lemma_.lower() in self.lexicon.light_verbs and any(
-                c.i in by_index and c.dep_ == "dobj" for c in tok.children
+                c.i in by_index and c.dep_ == "dobj" and not _names_noun(entry, c) for c in tok.children
             ):
                 continue  # "launched an air strike": the noun event carries the code and the target
             if tok.lemma_.lower() in _INTENT_HEADS | _REFUSAL_HEADS and any(
@@ -290,6 +292,8 @@ class Coder:
             plover = info.plover
             if plover is None or plover == "YIELD":
                 plover = _yield_type(entry.cameo) if plover == "YIELD" else None
+            if plover == "THREATEN" and not any(a.country for a in target):
+                target = self._condition_subject(tok, finder) or target
             if (symmetric or plover in _SYMMETRIC) and not target and len({a.country for a in source}) > 1:
                 source, target = source[:1], source[1:]
             if plover is None and not (source and target):
@@ -388,6 +392,23 @@ class Coder:
                 actors = [a for a in finder.resolve_head(child) if a.country or a.name or child.dep_ == "poss"]
                 if actors:
                     return actors
+        return []
+
+    def _condition_subject(self, tok: Token, finder: ActorFinder) -> list[Actor]:
+        """'threatened to strike unless Israel rescinded the annexation': a threat is aimed at whoever must
+        meet its condition."""
+        node = tok
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children):
+                    subject, passive = self._subject_head(child)
+                    if subject is not None and not passive:
+                        found = [a for a in finder.resolve_head(subject) if a.country]
+                        if found:
+                            return [replace(a, rule=f"{a.rule}+condition-of-threat") for a in found]
+            if node.head is node:
+                break
+            node = node.head
         return []
 
     def _speaker_of(self, pronoun: Token) -> Token | None:
@@ -910,6 +931,11 @@ def _located_target(target: list[Actor], location: Location) -> list[Actor]:
         ]
     return [Actor(location.text, location.start, location.end, None, location.country, None, 0.4,
                   f"location-as-target:{location.name}")]
+
+
+def _names_noun(entry: LexEntry, noun: Token) -> bool:
+    """A verb row written for this very noun ("lodge a protest" -> 114) is more specific than the noun's own row."""
+    return any(noun.lemma_.lower() in slot or noun.lower_ in slot for slot in entry.requires)
 
 
 def _outcome_of(tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry, list[Actor]]], ontology: Ontology) -> bool:
