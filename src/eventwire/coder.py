@@ -519,6 +519,8 @@ class Coder:
                         if actors:
                             return actors
                     elif option == "iobj" and child.dep_ in ("dative", "iobj"):
+                        if child.pos_ == "ADP":  # "granted a waiver to Baghdad": spaCy marks "to" as the dative
+                            child = next((g for g in child.children if g.dep_ == "pobj"), child)
                         actors = finder.resolve_head(child)
                         if actors:
                             return actors
