@@ -260,3 +260,18 @@ def test_the_arabic_article_in_any_spelling() -> None:
 
     found = {a.text: a.country for a in resolve_mentions("President Omar El Bashir shortened the curfew.")}
     assert found.get("President Omar El Bashir") == "SDN", found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Ibo traditional elders have demanded reforms.", "Ibo traditional elders", "NGA"),
+        ("Chechen rebels attacked a checkpoint.", "Chechen rebels", "RUS"),
+        ("Uighurs protested in Urumqi.", "Uighurs", "CHN"),
+    ],
+)
+def test_a_people_of_one_country_names_it(text: str, surface: str, country: str) -> None:
+    from eventwire.mentions import resolve_mentions
+
+    found = {a.text: a.country for a in resolve_mentions(text)}
+    assert found.get(surface) == country, found

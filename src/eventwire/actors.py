@@ -1,7 +1,7 @@
 """Actor resolution: a noun phrase -> country (ISO3) + sector, with the rule that decided.
 
 Data files (``data/actors/``): ``countries.tsv`` (names, aliases, adjectives, demonyms,
-capitals), ``regions.tsv`` (provinces and states that name their country), ``sectors.tsv``
+capitals), ``peoples.tsv`` (peoples of one country: "Yoruba", "Chechens"), ``regions.tsv`` (provinces and states that name their country), ``sectors.tsv``
 (role words with a priority), ``named.tsv`` and ``named_historical.tsv`` (people and organisations with
 validity dates; the second holds office holders whose terms began 1970-1999) and
 ``spellings.tsv`` (transliteration variants of given names). Keys are spelling-normalised on
@@ -192,6 +192,16 @@ def load_dictionaries() -> Dictionaries:
                     if (iso, kind) not in d.countries.setdefault(key, []):
                         d.countries[key].append((iso, kind))
                     _note_case(d, surface, key)
+    for row in read_tsv("actors/peoples.tsv"):  # "Yoruba leaders", "Chechens": a people that lives in one country
+        iso = row["iso3"]
+        if iso not in d.country_names:
+            raise DataFileError(f"actors/peoples.tsv: unknown iso3 {iso!r}")
+        for column, kind in (("adjectives", "adjective"), ("demonyms", "demonym")):
+            for surface in filter(None, (s.strip() for s in row.get(column, "").split("|"))):
+                for key in _keys(surface):
+                    if key not in d.countries:
+                        d.countries[key] = [(iso, kind)]
+                        _note_case(d, surface, key)
     for row in read_tsv("actors/sectors.tsv"):
         if not _SECTOR_CODE.match(row["sector"]):
             raise DataFileError(f"actors/sectors.tsv: bad sector {row['sector']!r} for {row['phrase']!r}")
