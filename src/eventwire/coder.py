@@ -48,7 +48,8 @@ _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inh
                      r"pilgrims?|worshippers?|shoppers?|students?|workers?|families|refugees?|locals?|bystanders?)\b", re.I)
 #: Verbs of wanting or asking something of another actor ("asked Obama to help Iran").
 _DESIRE_HEADS = {"want", "wish", "ask", "urge", "expect", "encourage", "invite", "press", "pressure", "persuade",
-                 "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby"}  # fmt: skip
+                 "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby",
+                 "order", "force", "compel", "instruct", "direct", "require", "tell"}  # fmt: skip
 #: Nouns whose clause is what is asked of someone ("the demand that Israel ease restrictions").
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "pressure", "insistence", "order"}
 #: Prepositions that name what a statement, complaint or protest is about ("complained over the raids").
