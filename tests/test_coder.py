@@ -311,3 +311,8 @@ def test_a_conditional_threat_is_aimed_at_whoever_must_meet_the_condition() -> N
 def test_a_verb_row_written_for_its_noun_beats_the_noun() -> None:
     event = _one("Serbia lodged an official protest with Albania today.", "ACCUSE")
     assert event.cameo == "114" and event.target[0].country == "ALB"
+
+
+def test_being_opposed_to_is_the_subjects_rejection() -> None:
+    events = _events("Israel is opposed to French mediation in peace negotiations with Syria.")
+    assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("REJECT", "ISR", "FRA")]

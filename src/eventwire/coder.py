@@ -50,6 +50,8 @@ _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inh
 _DESIRE_HEADS = {"want", "wish", "ask", "urge", "expect", "encourage", "invite", "press", "pressure", "persuade",
                  "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby",
                  "order", "force", "compel", "instruct", "direct", "require", "tell"}  # fmt: skip
+#: Verbs whose passive form with "to" states the subject's own stance ("is opposed to", "is committed to").
+_STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote"}
 #: Nouns whose clause is what is asked of someone ("the demand that Israel ease restrictions").
 _DEMAND_NOUNS = {"demand", "call", "request", "appeal", "plea", "ultimatum", "pressure", "insistence", "order"}
 #: Prepositions that name what a statement, complaint or protest is about ("complained over the raids").
@@ -239,9 +241,11 @@ class Coder:
         topics: set[int] = set()
         perpetrators: dict[int, list[Actor]] = {}  # a complaint over X's act targets X
         for tok, _e, _s, _t, _u in found:
-            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS:
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS | {"to"}:
                 governor = by_index.get(tok.head.head.i)
-                if governor is not None and int(governor[0].cameo[:2]) in _VERBAL_ROOTS:
+                root = int(governor[0].cameo[:2]) if governor is not None else 0
+                # "opposed to French mediation": what is rejected does not happen
+                if governor is not None and root in _VERBAL_ROOTS and (tok.head.lower_ != "to" or root == 12):
                     topics |= {t.i for t in tok.subtree}
                     doers = [a for a in self._actors_of_event_noun(tok, finder) if a.country]
                     if doers:
@@ -361,6 +365,8 @@ class Coder:
     def _subject_head(self, verb: Token) -> tuple[Token | None, bool]:
         """The verb's subject token and whether the verb is passive (subject = patient)."""
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if passive and verb.lemma_.lower() in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in verb.children):
+            passive = False  # "Israel is opposed to French mediation": Israel opposes it
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
