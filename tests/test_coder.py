@@ -316,3 +316,8 @@ def test_a_verb_row_written_for_its_noun_beats_the_noun() -> None:
 def test_being_opposed_to_is_the_subjects_rejection() -> None:
     events = _events("Israel is opposed to French mediation in peace negotiations with Syria.")
     assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("REJECT", "ISR", "FRA")]
+
+
+def test_an_event_that_dates_another_is_background() -> None:
+    events = _events("Italy announced a suspension of air links with Serbia one day after a Serbian army jet shot down a helicopter.")
+    assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("SANCTION", "ITA", "SRB")]

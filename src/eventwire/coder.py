@@ -253,7 +253,7 @@ class Coder:
         for tok, entry, source, target, used in found:
             if tok.i in consumed or tok.i in topics:
                 continue
-            if _outcome_of(tok, entry, by_index, self.ontology) or _background_of_place(tok):
+            if _outcome_of(tok, entry, by_index, self.ontology) or _background_of_place(tok) or _time_anchor(tok, by_index):
                 continue
             if tok.i in perpetrators and not any(a.country for a in target):
                 target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
@@ -955,6 +955,22 @@ def _outcome_of(tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry,
     if node.dep_ != "advcl" or node.tag_ != "VBG" or node.head.i not in by_index:
         return False
     return ontology.get(entry.cameo).quad == 4 and ontology.get(by_index[node.head.i][0].cameo).quad == 4
+
+
+def _time_anchor(tok: Token, by_index: dict[int, tuple[LexEntry, list[Actor]]]) -> bool:
+    """'..., one day after a Serbian jet shot down a helicopter': an event named to date another event is
+    background to it, not news of its own."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children):
+            return head.i in by_index or any(a.i in by_index for a in head.ancestors)
+        if node.dep_ == "pcomp" and head.lower_ in ("after", "before", "since", "following"):
+            return head.head.i in by_index
+        node = head
+    return False
 
 
 def _background_of_place(tok: Token) -> bool:
