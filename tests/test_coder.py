@@ -321,3 +321,9 @@ def test_being_opposed_to_is_the_subjects_rejection() -> None:
 def test_an_event_that_dates_another_is_background() -> None:
     events = _events("Italy announced a suspension of air links with Serbia one day after a Serbian army jet shot down a helicopter.")
     assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("SANCTION", "ITA", "SRB")]
+
+
+def test_the_speakers_own_forces_are_the_speaker() -> None:
+    event = _one("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town of Gorazde.", "RETREAT")
+    assert (event.source[0].country, event.source[0].sector) == ("BIH", "MIL")
+    assert event.source[0].rule.endswith("+speaker-possessive")

@@ -418,6 +418,21 @@ class Coder:
             node = node.head
         return []
 
+    def _speakers_own(self, head: Token, finder: ActorFinder) -> list[Actor]:
+        """'Bosnian Serbs said their forces had completed the withdrawal': the speaker's own forces."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")), None)
+        if owner is None:
+            return []
+        own = finder.resolve_head(head)
+        if any(a.country for a in own):
+            return []
+        speaker = self._speaker_of(owner.head)
+        if speaker is None:
+            return []
+        sector = own[0].sector if own else None
+        return [replace(a, sector=sector or a.sector, rule=f"{a.rule}+speaker-possessive")
+                for a in finder.resolve_head(speaker) if a.country]
+
     def _speaker_of(self, pronoun: Token) -> Token | None:
         """'Syria says it is willing to withdraw', 'the rebels said they will release': the pronoun
         subject of a reported clause is its speaker."""
@@ -464,6 +479,9 @@ class Coder:
                 speaker = self._speaker_of(head)
                 if speaker is not None:
                     return [replace(a, rule=f"{a.rule}+speaker-pronoun:{head.lower_}") for a in finder.resolve_head(speaker)]
+            own = self._speakers_own(head, finder)
+            if own:
+                return own
             if head.pos_ == "NOUN" and (self._match(head, "NOUN") is not None or head.lemma_.lower() in _WEAPON_NOUNS):
                 used.add(head.i)
                 return self._actors_of_event_noun(head, finder)
@@ -483,7 +501,7 @@ class Coder:
                 verb = node.head
                 head, passive = self._subject_head(verb)
                 if head is not None and not passive:
-                    return finder.resolve_head(head)
+                    return self._speakers_own(head, finder) or finder.resolve_head(head)
                 break
             break
         for child in tok.children:
