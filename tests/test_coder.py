@@ -327,3 +327,41 @@ def test_the_speakers_own_forces_are_the_speaker() -> None:
     event = _one("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town of Gorazde.", "RETREAT")
     assert (event.source[0].country, event.source[0].sector) == ("BIH", "MIL")
     assert event.source[0].rule.endswith("+speaker-possessive")
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo", "source", "target"),
+    [
+        ("Kurdish fighters received weapons from Germany.", "AID", "072", "DEU", None),
+        ("The rebels received military aid from Iran.", "AID", "072", "IRN", None),
+        ("Kiev gets loans from Japan.", "AID", "071", "JPN", "UKR"),
+        ("Obama faces pressure from Israel to act on Iran.", "REQUEST", "100", "ISR", "USA"),
+        ("Lebanon received assurances from France.", "AGREE", "030", "FRA", "LBN"),
+    ],
+)
+def test_a_recipient_verb_turns_the_roles_round(text: str, plover: str, cameo: str, source: str, target: str | None) -> None:
+    event = _one(text, plover)
+    assert event.cameo == cameo and [a.country for a in event.source] == [source]
+    assert [a.country for a in event.target] == [target]
+    assert "giver-of" in event.source[0].rule and "receiver-of" in event.target[0].rule
+
+
+def test_what_is_alleged_is_an_accusation_not_a_fact() -> None:
+    events = _events("The US claimed that Iran had attacked Iraq.")
+    assert [(e.plover, e.cameo) for e in events] == [("ACCUSE", "112")]
+    assert events[0].source[0].country == "USA" and events[0].target[0].country == "IRN"
+    assert events[0].rule.startswith("allegation:claim>")
+    # with no speaker to code, the alleged acts are still not facts
+    assert not _events("A report alleged that French troops helped to plan and carry out killings in Rwanda.")
+    # what is said (not alleged) is reported as it is said
+    assert [e.plover for e in _events("The US said that Iran had attacked Iraq.")] == ["ASSAULT"]
+
+
+def test_claiming_ones_own_act_is_a_claim_of_responsibility() -> None:
+    events = _events("The US claimed that they had attacked Iraq.")
+    assert [(e.cameo, e.plover) for e in events] == [("015", None)]
+    assert events[0].source[0].country == "USA" and events[0].target[0].country == "IRQ"
+
+
+def test_pressure_without_a_target_is_not_an_event() -> None:
+    assert not [e for e in _events("Prices are under growing pressure by Kenya's traders.") if e.plover == "REQUEST"]

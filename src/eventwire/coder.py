@@ -220,6 +220,13 @@ class Coder:
             if entry is None:
                 continue
             used: set[int] = set()
+            received = self._received(tok, pos, entry, finder)
+            if received is not None:
+                # "received weapons from the government", "faces pressure from Congress": the giver does it
+                source, target = received
+                consumed |= used
+                found.append((tok, entry, source, target, used))
+                continue
             source = self._source(tok, pos, finder, used)
             target = self._target(tok, entry, finder)
             hostile = int(entry.cameo[:2]) >= 14
@@ -309,7 +316,10 @@ class Coder:
             seen.add(key)
             events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
                                       published, doc_countries, finder.offset, anchors))
-        events.extend(self._allegations(sent, events, finder))
+        allegations, alleged = self._allegations(sent, events, finder)
+        if alleged:
+            # "The US claimed that ISIL had attacked Iraq": an accusation, not an attack the text reports as fact
+            events = [e for e in events if e.rule not in alleged or e.negated or e.hypothetical] + allegations
         demands = self._obligations(sent, events, finder)
         demands += self._bare_obligations(sent, events, finder, published, doc_countries, anchors)
         if demands:
@@ -362,6 +372,33 @@ class Coder:
         return best[1] if best else None
 
     # -- arguments ------------------------------------------------------------------------------
+    def _received(self, tok: Token, pos: str, entry: LexEntry, finder: ActorFinder) -> tuple[list[Actor], list[Actor]] | None:
+        """Roles turned round by a recipient verb: the actor in "from"/"by" is the source and the verb's
+        subject the target ("Georgian demonstrators received assurances from the government")."""
+        if pos == "VERB" and entry.target[:1] == ("<from",):
+            verb = tok
+        elif pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lexicon.recipient_verbs:
+            verb = tok.head
+        else:
+            return None
+        subject, passive = self._subject_head(verb)
+        if subject is None or passive:
+            return None
+        givers: list[Actor] = []
+        for node in (tok, *[c for c in verb.children if c.dep_ == "dobj"], verb):
+            for child in node.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by") and not givers:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            givers = finder.resolve_head(pobj)
+        receivers = finder.resolve_head(subject)
+        if not givers or not receivers:
+            return None
+        return (
+            [replace(a, rule=f"{a.rule}+giver-of:{verb.lemma_.lower()}") for a in givers],
+            [replace(a, rule=f"{a.rule}+receiver-of:{verb.lemma_.lower()}") for a in receivers],
+        )
+
     def _subject_head(self, verb: Token) -> tuple[Token | None, bool]:
         """The verb's subject token and whether the verb is passive (subject = patient)."""
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -715,24 +752,31 @@ class Coder:
             out.append(replace(event, rule=f"obligation:{verb.lemma_.lower()}>must:{tok.lemma_.lower()}"))
         return out
 
-    def _allegations(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
-        """'The US claimed that ISIL had attacked Iraq': the speaker accuses the perpetrator (CAMEO 112)."""
+    def _allegations(self, sent: Any, events: list[Event], finder: ActorFinder) -> tuple[list[Event], set[str]]:
+        """'The US claimed that ISIL had attacked Iraq': the speaker accuses the perpetrator (CAMEO 112), and
+        what is alleged is not reported as fact. Returns the accusations and the rules of the alleged events."""
         out: list[Event] = []
+        alleged: set[str] = set()
         for event in events:
-            if event.quad < 3 or not event.source or event.hypothetical or event.negated:
+            if event.hypothetical or event.negated:
                 continue
             node = _trigger_token(sent, event, finder.offset)
-            if node is None or node.dep_ not in ("ccomp", "conj"):
+            head = _alleging_verb(node) if node is not None else None
+            if head is None:
                 continue
-            head = node.head if node.dep_ == "ccomp" else node.head.head
-            if head.lemma_.lower() not in _ALLEGE_VERBS:
+            alleged.add(event.rule)
+            if event.quad < 3 or not event.source:
                 continue
             subject, _ = self._subject_head(head)
             speaker = finder.resolve_head(subject) if subject is not None else []
             if not speaker:
                 continue
+            if {a.country for a in speaker} & {a.country for a in event.source if a.country}:
+                # "The US claimed that they had attacked Iraq": a claim of responsibility (015)
+                out.append(self._reported(event, head, speaker, event.target, "015", "claim-of-responsibility", finder.offset))
+                continue
             out.append(self._reported(event, head, speaker, event.source, "112", "allegation", finder.offset))
-        return out
+        return out, alleged
 
     def _speech_threats(self, sent: Any, events: list[Event], finder: ActorFinder) -> list[Event]:
         """'X declared the Americans will be expelled': a hypothetical material conflict, announced -> THREATEN."""
@@ -1051,6 +1095,19 @@ def _under_refusal(tok: Token) -> bool:
         and head.lemma_.lower() in _REFUSAL_HEADS
         and not any(c.dep_ == "neg" for c in head.children)
     )
+
+
+def _alleging_verb(tok: Token) -> Token | None:
+    """The verb of allegation whose content clause holds ``tok`` ("alleged that France ... helped to plan and
+    carry out killings"), climbing through coordinated clauses and objects; None when there is none."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "ccomp":
+            return node.head if node.head.lemma_.lower() in _ALLEGE_VERBS else None
+        if node.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _yield_type(cameo: str) -> str:

@@ -2,7 +2,8 @@
 
 Each entry: ``lemma`` (spaCy lemma of the trigger), ``pos`` (VERB/NOUN), ``requires`` (slots of
 alternative lemmas that must occur in the trigger's phrase), ``target`` (where the target is:
-``dobj``, ``iobj`` or prepositions), ``cameo``. Users add entries in ``$EVENTWIRE_DATA/lexicon/verbs.tsv``.
+``dobj``, ``iobj`` or prepositions; ``<from`` for a row whose subject receives the act from the
+object of ``from``), ``cameo``. Users add entries in ``$EVENTWIRE_DATA/lexicon/verbs.tsv``.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     #: nouns for things an actor puts forward ("request", "proposal"): their owner is the event's target
     owned_objects: frozenset[str] = frozenset()
+    #: verbs whose subject receives what their object names ("received weapons from", "faces pressure from")
+    recipient_verbs: frozenset[str] = frozenset()
 
     def candidates(self, lemma: str, pos: str) -> tuple[LexEntry, ...]:
         return self.entries.get((lemma, pos), ())
@@ -77,4 +80,5 @@ def load_lexicon() -> Lexicon:
     }
     light = frozenset(read_lines("lexicon/light_verbs.txt"))
     owned = frozenset(read_lines("lexicon/owned_objects.txt"))
-    return Lexicon(entries, light, owned)
+    recipient = frozenset(read_lines("lexicon/recipient_verbs.txt"))
+    return Lexicon(entries, light, owned, recipient)
