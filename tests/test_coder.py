@@ -365,3 +365,32 @@ def test_claiming_ones_own_act_is_a_claim_of_responsibility() -> None:
 
 def test_pressure_without_a_target_is_not_an_event() -> None:
     assert not [e for e in _events("Prices are under growing pressure by Kenya's traders.") if e.plover == "REQUEST"]
+
+
+def test_a_verb_that_deepens_a_partnership_carries_it() -> None:
+    event = _one("Brazil and the United States are seeking to deepen a partnership in energy.", "AGREE")
+    assert event.hypothetical and event.cameo == "0311"
+    assert {a.country for a in (*event.source, *event.target)} == {"BRA", "USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Protesters torched the US embassy in Baghdad.", "IRQ", "USA"),
+        ("The Russian building was demolished by a Ukrainian protestor.", "UKR", "RUS"),
+    ],
+)
+def test_crowd_violence_by_demonstrators_is_a_riot(text: str, source: str, target: str) -> None:
+    event = _one(text, "PROTEST")
+    assert event.cameo == "145" and event.rule.startswith("riot:")
+    assert event.source[0].country == source and event.target[0].country == target
+
+
+def test_demonstrators_firing_missiles_is_still_an_assault() -> None:
+    assert _one("Georgian demonstrators launched missiles at the Georgian government.", "ASSAULT").cameo.startswith("19")
+
+
+def test_a_local_group_is_of_the_place_where_it_acts() -> None:
+    event = _one("Police fired tear gas at protesters in Nairobi.", "ASSAULT")
+    assert (event.source[0].country, event.source[0].sector) == ("KEN", "COP")
+    assert "placed-at" in event.source[0].rule

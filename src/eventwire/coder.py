@@ -67,6 +67,9 @@ _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towar
 _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within", "throughout", "from"}
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+#: Sectors of groups that belong to the place where they act (civilians, opposition, workers, students).
+_LOCAL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "COP"}
+_PROTESTERS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|rioters?|marchers?|mobs?)\b", re.I)
 #: CAMEO codes of mutual acts outside those types: diplomatic cooperation, recognition, signing an agreement.
 _MUTUAL_CODES = {"050", "054", "057"}
 
@@ -300,6 +303,9 @@ class Coder:
                 negated = True  # "refused to attack": the attack did not happen
             elif hypothetical and not negated and not _speculative_past(tok):
                 entry = self._as_intent(entry)
+            if _crowd_violence(entry.cameo) and source and all(_PROTESTERS.search(a.text) for a in source):
+                # "Protesters torched the embassy": crowd violence by demonstrators is a riot (CAMEO 145)
+                entry = replace(entry, cameo="145", note=f"riot:{entry.rule}")
             info = self.ontology.get(entry.cameo)
             plover = info.plover
             if plover is None or plover == "YIELD":
@@ -823,6 +829,11 @@ class Coder:
         location = locate_place(tok, doc_countries, offset, exclude=actor_spans)
         if plover is not None and location is not None and location.country and not any(a.country or a.name for a in target):
             target = _located_target(target, location)
+        if location is not None and location.country and source and all(
+            a.country is None and a.name is None and a.sector in _LOCAL_SECTORS for a in source
+        ):
+            # "Protesters torched the US embassy in Baghdad": a local group is of the place where it acts
+            source = [replace(a, country=location.country, rule=f"{a.rule}+placed-at:{location.name}") for a in source]
         named_source = source  # ACLED typing reads who was named, not who is presumed
         if info.quad == 4 and location is not None and location.country and not any(a.country or a.name for a in source):
             # "a roadside bomb near Samarra killed a US soldier": unidentified forces in Iraq (the ICEWS convention)
@@ -1108,6 +1119,12 @@ def _alleging_verb(tok: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _crowd_violence(cameo: str) -> bool:
+    """Coercion, property destruction, beatings and brawls: what a crowd does when a protest turns violent.
+    Bombings, abductions and fighting with weapons (181, 183-186, 191-196, 20) stay what they are."""
+    return cameo[:2] == "17" or cameo[:3] in ("180", "182") or cameo == "190"
 
 
 def _yield_type(cameo: str) -> str:
