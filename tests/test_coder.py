@@ -394,3 +394,39 @@ def test_a_local_group_is_of_the_place_where_it_acts() -> None:
     event = _one("Police fired tear gas at protesters in Nairobi.", "ASSAULT")
     assert (event.source[0].country, event.source[0].sector) == ("KEN", "COP")
     assert "placed-at" in event.source[0].rule
+
+
+def test_a_participle_an_existential_clause_asserts_is_an_event() -> None:
+    event = _one("There were 10 Russian soldiers killed in Ukraine today.", "ASSAULT")
+    assert event.source[0].country == "UKR" and event.target[0].country == "RUS"
+    # a participle that only describes its noun is not
+    assert not _events("The soldiers killed in Ukraine were buried.")
+
+
+def test_opponents_of_a_government_are_its_opposition() -> None:
+    event = _one("Opponents of Rwanda's Senate protested yesterday.", "PROTEST")
+    assert (event.source[0].country, event.source[0].sector) == ("RWA", "OPP")
+    assert "opponents-of" in event.source[0].rule
+
+
+def test_what_a_statement_s_object_is_for_is_its_topic() -> None:
+    events = _events("The government of Kenya expressed appreciation for China's assistance.")
+    assert [e.plover for e in events] == ["SUPPORT"]
+
+
+def test_the_means_of_a_passive_killing_with_an_unplaced_doer_is_one_event() -> None:
+    events = _events("Eight people were killed in an air strike by government forces.")
+    assert len(events) == 1 and events[0].cameo == "195" and events[0].source[0].text == "government forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US State department has advised against travel to Tunisia.",
+        "Britain issued a travel warning for Tunisia.",
+        "France warned its citizens against travel to Tunisia.",
+    ],
+)
+def test_a_travel_warning_reduces_relations(text: str) -> None:
+    event = _one(text, "SANCTION")
+    assert event.cameo == "160" and event.target[0].country == "TUN"

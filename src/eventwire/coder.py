@@ -215,8 +215,8 @@ class Coder:
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
             if pos is None or (pos == "VERB" and tok.dep_ == "amod"):
                 continue
-            if pos == "VERB" and tok.dep_ == "acl" and not any(c.dep_.startswith("nsubj") for c in tok.children):
-                continue
+            if pos == "VERB" and tok.dep_ == "acl" and not any(c.dep_.startswith("nsubj") for c in tok.children) and not _existential(tok):
+                continue  # "the civilians imprisoned for ...": a description, not the news
             if claim_span and claim_span[0] <= tok.idx < claim_span[1]:
                 continue
             entry = self._match(tok, pos)
@@ -252,14 +252,17 @@ class Coder:
         perpetrators: dict[int, list[Actor]] = {}  # a complaint over X's act targets X
         for tok, _e, _s, _t, _u in found:
             if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS | {"to"}:
-                governor = by_index.get(tok.head.head.i)
+                owner = tok.head.head
+                if owner.i not in by_index and owner.pos_ == "NOUN" and owner.dep_ == "dobj" and owner.head.i in by_index:
+                    owner = owner.head  # "expressed appreciation for China's assistance": what the statement is about
+                governor = by_index.get(owner.i)
                 root = int(governor[0].cameo[:2]) if governor is not None else 0
                 # "opposed to French mediation": what is rejected does not happen
                 if governor is not None and root in _VERBAL_ROOTS and (tok.head.lower_ != "to" or root == 12):
                     topics |= {t.i for t in tok.subtree}
                     doers = [a for a in self._actors_of_event_noun(tok, finder) if a.country]
                     if doers:
-                        perpetrators[tok.head.head.i] = doers
+                        perpetrators[owner.i] = doers
         for tok, entry, source, target, used in found:
             if tok.i in consumed or tok.i in topics:
                 continue
@@ -509,12 +512,16 @@ class Coder:
                                 means.lemma_.lower() in _WEAPON_NOUNS or self._match(means, "NOUN") is not None
                             ):
                                 continue
-                            doers = [a for a in self._actors_of_event_noun(means, finder) if a.country]
+                            named = self._actors_of_event_noun(means, finder) or [
+                                a for c in means.children if c.dep_ == "prep" and c.lower_ == "by"
+                                for g in c.children if g.dep_ == "pobj" for a in finder.resolve_head(g)
+                            ]
+                            doers = [a for a in named if a.country]
                             if not doers and means.lemma_.lower() in _WEAPON_NOUNS:
                                 doers = [a for a in finder.resolve_head(means) if a.country]
-                            if doers:
+                            if doers or (named and self._match(means, "NOUN") is not None):
                                 used.add(means.i)  # the means is this event, not a second one
-                                return [replace(a, rule=f"{a.rule}+by-means") for a in doers]
+                                return [replace(a, rule=f"{a.rule}+by-means") for a in doers or named]
                 return []
             if head is None:
                 return []
@@ -1119,6 +1126,13 @@ def _alleging_verb(tok: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _existential(tok: Token) -> bool:
+    """'There were 10 Russian soldiers killed in Ukraine': a participle on what an existential clause asserts."""
+    noun = tok.head
+    return (tok.tag_ == "VBN" and noun.dep_ in ("attr", "nsubj") and noun.head.lemma_ == "be"
+            and any(c.dep_ == "expl" for c in noun.head.children))
 
 
 def _crowd_violence(cameo: str) -> bool:

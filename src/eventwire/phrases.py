@@ -21,6 +21,9 @@ _PHRASE_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "fl
 _COLLECTIVE = {"group", "number", "team", "batch", "patch", "band", "handful", "dozen", "dozens", "hundred", "hundreds",
                "thousand", "thousands", "million", "millions", "majority", "minority", "member", "members", "some",
                "many", "most", "all", "part", "third", "half", "quarter", "score", "scores", "crowd", "crowds"}  # fmt: skip
+#: Nouns for those against a government: "opponents of the regime" are that country's opposition (OPP).
+_OPPONENTS = {"opponent", "critic", "detractor"}
+_RULING = {"GOV", "LEG", "JUD", "ELI"}
 _STOP_DEPS = {"relcl", "acl", "appos", "prep", "advcl", "ccomp", "xcomp", "parataxis"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that", "this", "these", "those"}
 EVENT_NOUN_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -110,6 +113,14 @@ class ActorFinder:
                            for g in c.children if g.dep_ == "pobj"), None)
             if member is not None:
                 return [replace(a, rule=f"{a.rule}+members-of:{head.lower_}") for a in self._resolve_one(member)]
+        if head.lemma_.lower() in _OPPONENTS:
+            # "opponents of Rwanda's Senate", "critics of the Iranian government": that country's opposition
+            ruled = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            rulers = [a for a in self._resolve_one(ruled) if a.country and (a.name or a.sector in _RULING)] if ruled is not None else []
+            if rulers:
+                res = Resolution(None, rulers[0].country, "OPP", rulers[0].confidence * 0.8, f"opponents-of:{rulers[0].rule}")
+                return [self._actor(phrase_tokens(head), res)]
         tokens = phrase_tokens(head)
         if tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("a", "an") and head.pos_ == "NOUN" and len(tokens) <= 2:
             pass
