@@ -430,3 +430,15 @@ def test_the_means_of_a_passive_killing_with_an_unplaced_doer_is_one_event() -> 
 def test_a_travel_warning_reduces_relations(text: str) -> None:
     event = _one(text, "SANCTION")
     assert event.cameo == "160" and event.target[0].country == "TUN"
+
+
+def test_arrests_after_an_attack_are_acts_of_their_own() -> None:
+    events = _events("Egyptian police opened fire on demonstrators in Cairo on Monday, killing one person and arresting 12.")
+    assert {e.plover for e in events} == {"ASSAULT", "COERCE"}
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1
+
+
+def test_a_town_ner_calls_a_people_is_still_a_place() -> None:
+    event = _one("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", "ASSAULT")
+    assert event.location is not None and event.location.country == "IRQ"
+    assert (event.source[0].country, event.source[0].sector) == ("IRQ", "UAF")

@@ -1034,7 +1034,9 @@ def _outcome_of(tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry,
         node = node.head  # "..., killing a child and wounding five": both are outcomes
     if node.dep_ != "advcl" or node.tag_ != "VBG" or node.head.i not in by_index:
         return False
-    return ontology.get(entry.cameo).quad == 4 and ontology.get(by_index[node.head.i][0].cameo).quad == 4
+    # arrests and abductions after an attack are acts of their own ("opened fire ..., killing one and arresting 12")
+    outcome = ontology.get(entry.cameo).plover == "ASSAULT" or entry.cameo.startswith("171")
+    return outcome and ontology.get(by_index[node.head.i][0].cameo).quad == 4
 
 
 def _time_anchor(tok: Token, by_index: dict[int, tuple[LexEntry, list[Actor]]]) -> bool:

@@ -105,11 +105,13 @@ def _candidates(sent: Any, gazetteer: Gazetteer) -> list[Token]:
         lemma = tok.lemma_.lower()
         if lemma in PLACE_NOUNS and countries_in([t.text for t in phrase_tokens(tok)]):
             out[tok.i] = tok
-        elif (tok.pos_ == "PROPN" and tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "EVENT", "LAW", "LANGUAGE")
+        elif (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "EVENT", "LAW", "LANGUAGE")
               and tok.lower_.rstrip(".") not in MONTHS):  # "on Aug 26" is a day, not Augusta
             root = tok
             while root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN" and root.head.i != root.i:
                 root = root.head  # "San Carlos municipality": judge the whole name by its last word
+            if tok.ent_type_ == "NORP" and (gazetteer.lookup(root.text) is None or countries_in([root.text])):
+                continue  # a people ("Kurdish", "Iraqi"), unless NER mislabelled a town ("the town of Samarra")
             if _structural_place(root, gazetteer):
                 out[root.i] = root
     return [t for t in out.values() if not _is_modifier_of_thing(t) and not _origin(t)]
