@@ -442,3 +442,21 @@ def test_a_town_ner_calls_a_people_is_still_a_place() -> None:
     event = _one("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.", "ASSAULT")
     assert event.location is not None and event.location.country == "IRQ"
     assert (event.source[0].country, event.source[0].sector) == ("IRQ", "UAF")
+
+
+def test_what_an_obliged_actor_must_be_ready_to_do_is_demanded_not_done() -> None:
+    events = _events("Egyptian President Hosni Mubarak said that the US must be ready to mediate between Israelis and Palestinians.")
+    assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("REQUEST", "EGY", "USA")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.",
+        "Britain repeated its demand that Israel hand over the suspects.",
+    ],
+)
+def test_a_demand_that_someone_act_targets_them(text: str) -> None:
+    events = _events(text)
+    assert [e.plover for e in events] == ["REQUEST"]
+    assert events[0].target[0].country == "ISR"

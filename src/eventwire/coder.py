@@ -334,7 +334,11 @@ class Coder:
         if demands:
             # "Britain said Libya must hand over the suspects": a demand by Britain, not an act or intent of Libya
             obliged = {d.rule.split(">", 1)[1] for d in demands}
-            events = [e for e in events if e.rule not in obliged or e.negated]
+            # what the obliged actor must do, however deep ("the US must be ready to mediate"), is demanded, not done
+            clauses = [(t.left_edge.idx + finder.offset, t.right_edge.idx + len(t.right_edge.text) + finder.offset)
+                       for t in sent if t.dep_ == "ccomp" and _obliged(t) and t.head.lemma_.lower() in _SPEECH_VERBS]
+            events = [e for e in events if e.negated or not (
+                e.rule in obliged or any(a <= e.evidence.trigger.start < b for a, b in clauses))]
             events.extend(demands)
         threats = self._speech_threats(sent, events, finder)
         if threats:
@@ -607,7 +611,10 @@ class Coder:
                                     return actors
                                 if option == "between":
                                     return []
-        return self._clausal_target(tok, finder)
+        clausal = self._clausal_target(tok, finder)
+        if not clausal and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.lemma_.lower() in _DEMAND_NOUNS:
+            clausal = self._clausal_target(tok.head, finder)  # "reiterated its demand today that Israel ease ..."
+        return clausal
 
     def _inner_actor(self, noun: Token, finder: ActorFinder, extra_preps: tuple[str, ...] = ()) -> list[Actor]:
         """The actor inside an object that is a thing or an act: 'Serbia's suppression of ...',
@@ -628,7 +635,8 @@ class Coder:
     def _clausal_target(self, tok: Token, finder: ActorFinder) -> list[Actor]:
         """'demanded that the US cancel the sale' -> the US; 'denounced Serbia's suppression' -> Serbia."""
         for child in tok.children:
-            if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            that_clause = child.dep_ == "acl" and tok.lemma_.lower() in _DEMAND_NOUNS and _content_clause(child)
+            if (child.dep_ == "ccomp" or that_clause) and child.pos_ in ("VERB", "AUX"):
                 head, passive = self._subject_head(child)
                 if head is not None and not passive and head.i != tok.i:
                     actors = [a for a in finder.resolve_head(head) if a.country or a.name]
@@ -1072,6 +1080,8 @@ def _wished_on_another(tok: Token) -> bool:
     head = node.head
     if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in _DEMAND_NOUNS:
         return True  # "its demand that Israel ease restrictions": demanded, not done
+    if node.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_NOUNS and c.i < node.i for c in head.children):
+        return True  # the parser hung the demand's clause on the verb: "reiterated its demand today that Israel ease ..."
     if node.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _DESIRE_HEADS:
         return False
     if node.dep_ == "xcomp":
@@ -1080,6 +1090,14 @@ def _wished_on_another(tok: Token) -> bool:
     asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return own is not None and infinitive and (asker is None or own.lower_ != asker.lower_)
+
+
+def _content_clause(clause: Token) -> bool:
+    """'the demand that Libya hand over the suspects' (what is demanded), not 'the demand that Libya made'
+    (a relative clause; the parser may call its "that" an object either way)."""
+    that = [g for g in clause.children if g.lower_ == "that"]
+    objects = [g for g in clause.children if g.dep_ == "dobj" and g.lower_ != "that"]
+    return any(g.dep_ == "mark" for g in that) or (bool(that) and bool(objects))
 
 
 def _in_condition(tok: Token) -> bool:
