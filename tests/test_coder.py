@@ -460,3 +460,13 @@ def test_a_demand_that_someone_act_targets_them(text: str) -> None:
     events = _events(text)
     assert [e.plover for e in events] == ["REQUEST"]
     assert events[0].target[0].country == "ISR"
+
+
+def test_what_an_agreement_accepts_is_not_an_event_of_its_own() -> None:
+    events = _events("Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks with the Palestinians.")
+    assert [e.plover for e in events] == ["AGREE"]
+
+
+def test_he_in_a_persons_reported_clause_is_that_person() -> None:
+    events = _events("Israeli President Moshe Katsav refused to meet King Abdullah II of Jordan, saying he would only meet him in Jerusalem.")
+    assert events and all(e.source[0].country == "ISR" for e in events)

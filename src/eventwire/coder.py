@@ -258,7 +258,7 @@ class Coder:
                 governor = by_index.get(owner.i)
                 root = int(governor[0].cameo[:2]) if governor is not None else 0
                 # "opposed to French mediation": what is rejected does not happen
-                if governor is not None and root in _VERBAL_ROOTS and (tok.head.lower_ != "to" or root == 12):
+                if governor is not None and root in _VERBAL_ROOTS and (tok.head.lower_ != "to" or root in (3, 12)):
                     topics |= {t.i for t in tok.subtree}
                     doers = [a for a in self._actors_of_event_noun(tok, finder) if a.country]
                     if doers:
@@ -490,7 +490,7 @@ class Coder:
         for _ in range(5):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SPEECH_VERBS | _ALLEGE_VERBS:
                 speaker, passive = self._subject_head(node.head)
-                if speaker is None or passive or speaker.lower_ in _SPEAKER_PRONOUNS:
+                if speaker is None or passive or speaker.lower_ in _SPEAKER_PRONOUNS | {"he", "she"}:
                     return None
                 return speaker
             if node.dep_ in ("xcomp", "conj", "acomp") and node.head is not node:
@@ -529,9 +529,10 @@ class Coder:
                 return []
             if head is None:
                 return []
-            if head.lower_ in _SPEAKER_PRONOUNS:
+            if head.lower_ in _SPEAKER_PRONOUNS | {"he", "she"}:
                 speaker = self._speaker_of(head)
-                if speaker is not None:
+                if speaker is not None and (head.lower_ in _SPEAKER_PRONOUNS or speaker.ent_type_ == "PERSON"):
+                    # "Katsav refused ..., saying he would only welcome him in Jerusalem": he is Katsav
                     return [replace(a, rule=f"{a.rule}+speaker-pronoun:{head.lower_}") for a in finder.resolve_head(speaker)]
             own = self._speakers_own(head, finder)
             if own:
