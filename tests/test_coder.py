@@ -470,3 +470,14 @@ def test_what_an_agreement_accepts_is_not_an_event_of_its_own() -> None:
 def test_he_in_a_persons_reported_clause_is_that_person() -> None:
     events = _events("Israeli President Moshe Katsav refused to meet King Abdullah II of Jordan, saying he would only meet him in Jerusalem.")
     assert events and all(e.source[0].country == "ISR" for e in events)
+
+
+def test_forces_on_alert_are_mobilised_and_what_they_fear_is_not_an_event() -> None:
+    events = _events("Cambodian troops remained on alert in case of more fighting on the Thai border.")
+    assert [(e.plover, e.cameo) for e in events] == [("MOBILIZE", "152")]
+    assert events[0].source[0].country == "KHM"
+
+
+def test_a_scathing_attack_is_criticism() -> None:
+    event = _one("The chief minister launched a scathing attack on the Pakistani government.", "ACCUSE")
+    assert event.cameo == "111" and event.target[0].country == "PAK"

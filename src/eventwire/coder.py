@@ -1107,6 +1107,8 @@ def _in_condition(tok: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return node.dep_ == "advcl"
+        if node.lower_ == "case" and node.head.lower_ == "in":
+            return True  # "on alert in case of more fighting"
         if node.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "ccomp") and node.head is not node:
             node = node.head
             continue
