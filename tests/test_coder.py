@@ -481,3 +481,26 @@ def test_forces_on_alert_are_mobilised_and_what_they_fear_is_not_an_event() -> N
 def test_a_scathing_attack_is_criticism() -> None:
     event = _one("The chief minister launched a scathing attack on the Pakistani government.", "ACCUSE")
     assert event.cameo == "111" and event.target[0].country == "PAK"
+
+
+def test_withheld_permission_is_a_refusal() -> None:
+    event = _one("The Indian government did not give permission for the Pakistani delegation's rally.", "REJECT")
+    assert event.rule.startswith("intent:refusal:") and not event.negated
+
+
+def test_an_act_the_speaker_rules_out_is_refused() -> None:
+    event = _one("US authorities said yesterday that removing the sanctions on Burma is out of the question.", "REJECT")
+    assert event.source[0].country == "USA" and event.target[0].country == "MMR"
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea.", "COOPERATE"),
+        ("Russia launched war games near the Ukrainian border.", "MOBILIZE"),
+    ],
+)
+def test_an_exercise_of_two_states_is_joint(text: str, plover: str) -> None:
+    events = _events(text)
+    assert [e.plover for e in events] == [plover]
+    assert all(e.location is None or e.location.country != "USA" for e in events)  # the Mediterranean Sea is not Seattle

@@ -33,6 +33,7 @@ _INTENT_HEADS = {"plan", "intend", "want", "expect", "hope", "threaten", "seek",
                  "prepare", "vow", "promise", "propose", "consider", "wish", "mull", "pledge", "offer", "agree",
                  "willing", "ready", "prepared", "eager", "determined", "undertake", "commit", "go"}  # fmt: skip
 #: Verbs whose complement is an event refused or not achieved: "refused to meet", "failed to reach a deal".
+_RULED_OUT = re.compile(r"\bout of (?:the )?question\b|\boff the table\b|\bnot an option\b")
 _REFUSAL_HEADS = {"refuse", "decline", "fail", "resist", "balk", "hesitate"}
 #: Prepositions that open adverbial phrases (time, cause, concession): their words are not the trigger's arguments.
 _ADVERBIAL_PREPS = {"following", "after", "before", "amid", "amidst", "despite", "during", "since", "until", "till",
@@ -68,6 +69,7 @@ _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 #: Sectors of groups that belong to the place where they act (civilians, opposition, workers, students).
+_EXERCISES = {"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"}
 _LOCAL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "COP"}
 _PROTESTERS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|rioters?|marchers?|mobs?)\b", re.I)
 #: CAMEO codes of mutual acts outside those types: diplomatic cooperation, recognition, signing an agreement.
@@ -299,13 +301,20 @@ class Coder:
             cooperative = int(entry.cameo[:2]) in range(3, 9)
             # "X and Y failed to reach a deal": a refused joint event is refused by each side to the other
             symmetric = self.ontology.get(entry.cameo).plover in _SYMMETRIC or entry.cameo in _MUTUAL_CODES
-            if cooperative and (refused or (hypothetical and negated)):
+            withheld = negated and entry.cameo.startswith("08")  # "did not give permission", "did not lift the ban"
+            if cooperative and (refused or (hypothetical and negated) or withheld):
                 # "would not provide support", "refused to meet", "failed to reach a deal": a refusal
                 entry, negated, hypothetical = self._as_refusal(entry), False, False
             elif refused:
                 negated = True  # "refused to attack": the attack did not happen
             elif hypothetical and not negated and not _speculative_past(tok):
                 entry = self._as_intent(entry)
+            if entry.cameo == "150" and (tok.lemma_.lower() in _EXERCISES or entry.required_words & _EXERCISES) and (
+                len({a.country for a in source if a.country}) > 1
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+            ):
+                # "French and Egyptian warships launched war games": an exercise of two states is joint (062)
+                entry = replace(entry, cameo="062", note=f"joint:{entry.rule}")
             if _crowd_violence(entry.cameo) and source and all(_PROTESTERS.search(a.text) for a in source):
                 # "Protesters torched the embassy": crowd violence by demonstrators is a riot (CAMEO 145)
                 entry = replace(entry, cameo="145", note=f"riot:{entry.rule}")
@@ -527,6 +536,10 @@ class Coder:
                                 used.add(means.i)  # the means is this event, not a second one
                                 return [replace(a, rule=f"{a.rule}+by-means") for a in doers or named]
                 return []
+            if head is None and tok.dep_ == "csubj":
+                # "Maduro said that lifting the ban is out of the question": the speaker's own act
+                speaker = self._speaker_of(tok)
+                return [replace(a, rule=f"{a.rule}+speaker-of-clause") for a in finder.resolve_head(speaker)] if speaker is not None else []
             if head is None:
                 return []
             if head.lower_ in _SPEAKER_PRONOUNS | {"he", "she"}:
@@ -1131,6 +1144,10 @@ def _under_refusal(tok: Token) -> bool:
     if node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
         node = node.head  # "failed to reach agreement": the noun event's verb is the refused one
     head = node.head
+    if node.dep_ in ("csubj", "nsubj") and head.lemma_ == "be" and _RULED_OUT.search(
+        " ".join(t.lower_ for t in head.subtree if t.i > node.right_edge.i)
+    ):
+        return True  # "lifting the ban is out of the question"
     return (
         node.dep_ == "xcomp"
         and head.lemma_.lower() in _REFUSAL_HEADS

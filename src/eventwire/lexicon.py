@@ -29,7 +29,7 @@ class LexEntry:
 
     @property
     def rule(self) -> str:
-        if self.note.startswith(("intent:", "riot:")):
+        if self.note.startswith(("intent:", "riot:", "joint:")):
             return f"{self.note}=>{self.cameo}"
         req = " ".join("|".join(sorted(s)) for s in self.requires)
         return f"lexicon:{self.pos.lower()}:{self.lemma}" + (f"[{req}]" if req else "") + f"->{self.cameo}"

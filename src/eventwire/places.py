@@ -182,6 +182,11 @@ def _generality(cand: Token, trigger: Token) -> int:
     return extra
 
 
+#: Words of natural features: a name containing one is that feature, never a town named by another of its words.
+_FEATURE_WORDS = {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "lake", "mountains", "mountain",
+                  "desert", "peninsula", "canal", "sound", "lagoon", "archipelago", "plateau", "highlands"}  # fmt: skip
+
+
 def geocode(head: Token, doc_countries: tuple[str, ...], offset: int, gazetteer: Gazetteer, rule: str) -> Location:
     """Name, country, admin1, coordinates and precision for the place phrase headed by ``head``."""
     ent = next((e for e in head.sent.ents if e.start <= head.i < e.end and e.label_ in PLACE_LABELS), None)
@@ -196,8 +201,8 @@ def geocode(head: Token, doc_countries: tuple[str, ...], offset: int, gazetteer:
     facility = any(t.lemma_.lower() in FACILITY_NOUNS for t in tokens) or head.lemma_.lower() in FACILITY_NOUNS
     names = [t for t in tokens if t.pos_ == "PROPN" and t.lemma_.lower() not in FACILITY_NOUNS]
     place = gazetteer.lookup(" ".join(t.text for t in names), doc_countries) if names else None
-    if place is None and names:
-        for t in names:
+    if place is None and names and not any(t.lower_ in _FEATURE_WORDS for t in names):
+        for t in names:  # "the Mediterranean Sea" is not Seattle ("Sea"), nor any town called "Mediterranean"
             place = gazetteer.lookup(t.text, doc_countries)
             if place is not None:
                 break
