@@ -504,3 +504,43 @@ def test_an_exercise_of_two_states_is_joint(text: str, plover: str) -> None:
     events = _events(text)
     assert [e.plover for e in events] == [plover]
     assert all(e.location is None or e.location.country != "USA" for e in events)  # the Mediterranean Sea is not Seattle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salaheddine Sidhoum staged a hunger strike in Algiers in protest against the human rights violations by Algerian security forces.",
+        "A group of Chechen refugees are continuing a hunger strike in protest of the Russian government's refusal to talk.",
+    ],
+)
+def test_what_a_protest_is_against_is_not_an_event_of_its_own(text: str) -> None:
+    assert [e.plover for e in _events(text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian police opened fire to disperse demonstrators in Cairo on Monday night.",
+        "Two Palestinian suicide bombers killed 23 people in Tel Aviv when they blew themselves up.",
+        "A member of the Syrian parliament started a hunger strike yesterday to protest President Assad's failure to reform.",
+    ],
+)
+def test_a_purpose_or_when_clause_of_the_same_type_is_the_same_act(text: str) -> None:
+    assert len(_events(text)) == 1
+
+
+def test_the_restatement_names_the_target_the_act_lacked() -> None:
+    event = _one("Egyptian police opened fire to disperse demonstrators in Cairo on Monday night.", "ASSAULT")
+    assert event.target and "from-restatement" in event.target[0].rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palestinian officials demanded Friday that the United States match the European Union's support for Palestinian statehood.",
+        "Russia demanded that Israel withdraw its troops from Lebanon.",
+        "Ibo elders have demanded that control of the Nigerian Interior Ministry be taken away from Hausa politicians.",
+    ],
+)
+def test_what_a_demand_asks_for_in_the_subjunctive_is_not_done(text: str) -> None:
+    assert [e.plover for e in _events(text)] == ["REQUEST"]

@@ -51,6 +51,9 @@ _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inh
 _DESIRE_HEADS = {"want", "wish", "ask", "urge", "expect", "encourage", "invite", "press", "pressure", "persuade",
                  "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby",
                  "order", "force", "compel", "instruct", "direct", "require", "tell"}  # fmt: skip
+#: Verbs whose that-clause, in the subjunctive, is what is demanded ("demanded that Israel withdraw").
+_MANDATIVE_HEADS = {"demand", "insist", "ask", "urge", "request", "require", "propose", "recommend", "suggest", "call",
+                    "press", "plead", "order", "decree", "stipulate"}  # fmt: skip
 #: Verbs whose passive form with "to" states the subject's own stance ("is opposed to", "is committed to").
 _STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote"}
 #: Nouns whose clause is what is asked of someone ("the demand that Israel ease restrictions").
@@ -253,21 +256,39 @@ class Coder:
         topics: set[int] = set()
         perpetrators: dict[int, list[Actor]] = {}  # a complaint over X's act targets X
         for tok, _e, _s, _t, _u in found:
-            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPIC_PREPS | {"to"}:
-                owner = tok.head.head
+            node = tok
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head  # "accused the US of violating human rights, ignoring international law ..."
+            about = (tok.pos_ == "NOUN" and node.dep_ == "pobj") or (tok.pos_ in ("VERB", "AUX") and node.dep_ == "pcomp")
+            if about and node.head.lower_ in _TOPIC_PREPS | {"to"}:
+                owner = node.head.head
                 if owner.i not in by_index and owner.pos_ == "NOUN" and owner.dep_ == "dobj" and owner.head.i in by_index:
                     owner = owner.head  # "expressed appreciation for China's assistance": what the statement is about
                 governor = by_index.get(owner.i)
+                if governor is None and owner.pos_ == "NOUN":
+                    # "in protest against the violations by Algerian forces": a protest nobody is named for
+                    own = self._match(owner, "NOUN")
+                    governor = (own, []) if own is not None else None
                 root = int(governor[0].cameo[:2]) if governor is not None else 0
                 # "opposed to French mediation": what is rejected does not happen
-                if governor is not None and root in _VERBAL_ROOTS and (tok.head.lower_ != "to" or root in (3, 12)):
+                if governor is not None and root in _VERBAL_ROOTS | {14} and (node.head.lower_ != "to" or root in (3, 12)):
                     topics |= {t.i for t in tok.subtree}
                     doers = [a for a in self._actors_of_event_noun(tok, finder) if a.country]
                     if doers:
                         perpetrators[owner.i] = doers
+        restated: set[int] = set()
+        told_again: dict[int, list[Actor]] = {}  # the act's target, as its restatement names it
+        for tok, entry, _s, target, _u in found:
+            head = self._restates(tok, entry, by_index)
+            if head is not None:
+                restated.add(tok.i)
+                if target and not by_index[head.i][1]:
+                    told_again.setdefault(head.i, target)
         for tok, entry, source, target, used in found:
             if tok.i in consumed or tok.i in topics:
                 continue
+            if not target and tok.i in told_again:
+                target = [replace(a, rule=f"{a.rule}+from-restatement") for a in told_again[tok.i]]
             if _outcome_of(tok, entry, by_index, self.ontology) or _background_of_place(tok) or _time_anchor(tok, by_index):
                 continue
             if tok.i in perpetrators and not any(a.country for a in target):
@@ -293,6 +314,8 @@ class Coder:
                         target = noun_entry[1]
             if _in_condition(tok):
                 continue  # "unless Baghdad accepts the conditions": a condition, not an event anyone reported
+            if tok.i in restated:
+                continue  # "opened fire to disperse the demonstrators": one act, told twice
             if _wished_on_another(tok):
                 continue  # "Congress is asking Obama to help Iran": wanted of Obama, not done by him
             hypothetical = self._hypothetical(tok)
@@ -394,6 +417,20 @@ class Coder:
         return best[1] if best else None
 
     # -- arguments ------------------------------------------------------------------------------
+    def _restates(self, tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry, list[Actor]]]) -> Token | None:
+        """A purpose or when-clause of the same type as the act it hangs on is that act told again: "began a hunger
+        strike to protest ...", "opened fire to disperse demonstrators", "killed 23 when they blew themselves up"."""
+        if tok.dep_ != "advcl" or not any(
+            (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while"))
+            for c in tok.children
+        ):
+            return None
+        own = self.ontology.get(entry.cameo).plover
+        heads = [tok.head, *[c for c in tok.head.children if c.dep_ == "dobj"]]
+        if own is None:
+            return None
+        return next((h for h in heads if h.i in by_index and self.ontology.get(by_index[h.i][0].cameo).plover == own), None)
+
     def _received(self, tok: Token, pos: str, entry: LexEntry, finder: ActorFinder) -> tuple[list[Actor], list[Actor]] | None:
         """Roles turned round by a recipient verb: the actor in "from"/"by" is the source and the verb's
         subject the target ("Georgian demonstrators received assurances from the government")."""
@@ -1096,6 +1133,8 @@ def _wished_on_another(tok: Token) -> bool:
         return True  # "its demand that Israel ease restrictions": demanded, not done
     if node.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in _DEMAND_NOUNS and c.i < node.i for c in head.children):
         return True  # the parser hung the demand's clause on the verb: "reiterated its demand today that Israel ease ..."
+    if node.dep_ == "ccomp" and head.lemma_.lower() in _MANDATIVE_HEADS and _subjunctive(node):
+        return True  # "demanded that the United States match ...", "demanded that control be taken away"
     if node.dep_ not in ("xcomp", "ccomp") or head.lemma_.lower() not in _DESIRE_HEADS:
         return False
     if node.dep_ == "xcomp":
@@ -1104,6 +1143,16 @@ def _wished_on_another(tok: Token) -> bool:
     asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return own is not None and infinitive and (asker is None or own.lower_ != asker.lower_)
+
+
+def _subjunctive(verb: Token) -> bool:
+    """'(demanded) that Israel withdraw', 'that control be taken away': a bare verb with its own subject."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.lemma_ != "be"):  # "that the United States match ..."
+        return not auxes
+    return verb.tag_ == "VBN" and [a.lower_ for a in auxes] == ["be"]
 
 
 def _content_clause(clause: Token) -> bool:
