@@ -544,3 +544,14 @@ def test_the_restatement_names_the_target_the_act_lacked() -> None:
 )
 def test_what_a_demand_asks_for_in_the_subjunctive_is_not_done(text: str) -> None:
     assert [e.plover for e in _events(text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The release of Adli Yaish, who had been arrested 15 months ago, came as Israel announced it would free 150 Palestinian prisoners.",
+        "The United States bombed the militant group that has seized parts of Iraq and Syria.",
+    ],
+)
+def test_what_a_relative_clause_recalls_of_a_participant_is_background(text: str) -> None:
+    assert not [e for e in _events(text) if e.plover == "COERCE"]

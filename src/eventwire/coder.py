@@ -73,6 +73,7 @@ _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 #: Sectors of groups that belong to the place where they act (civilians, opposition, workers, students).
 _EXERCISES = {"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"}
+_PERFECT_AUX = {"had", "'d", "has", "have"}
 _LOCAL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "COP"}
 _PROTESTERS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|rioters?|marchers?|mobs?)\b", re.I)
 #: CAMEO codes of mutual acts outside those types: diplomatic cooperation, recognition, signing an agreement.
@@ -289,7 +290,7 @@ class Coder:
                 continue
             if not target and tok.i in told_again:
                 target = [replace(a, rule=f"{a.rule}+from-restatement") for a in told_again[tok.i]]
-            if _outcome_of(tok, entry, by_index, self.ontology) or _background_of_place(tok) or _time_anchor(tok, by_index):
+            if _outcome_of(tok, entry, by_index, self.ontology) or _background_of_place(tok) or _time_anchor(tok, by_index) or _describes_actor(tok):
                 continue
             if tok.i in perpetrators and not any(a.country for a in target):
                 target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
@@ -1112,6 +1113,19 @@ def _time_anchor(tok: Token, by_index: dict[int, tuple[LexEntry, list[Actor]]]) 
             return head.head.i in by_index
         node = head
     return False
+
+
+def _describes_actor(tok: Token) -> bool:
+    """'Adli Yaish, who had been arrested 15 months ago', 'the militant group that has seized parts of Iraq':
+    what a relative clause recalls of a participant is background to the news."""
+    node = tok
+    if node.pos_ == "NOUN" and node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl" or node.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in node.children)
 
 
 def _background_of_place(tok: Token) -> bool:
