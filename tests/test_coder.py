@@ -555,3 +555,15 @@ def test_what_a_demand_asks_for_in_the_subjunctive_is_not_done(text: str) -> Non
 )
 def test_what_a_relative_clause_recalls_of_a_participant_is_background(text: str) -> None:
     assert not [e for e in _events(text) if e.plover == "COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire on Wednesday.", "LBN", "UAF"),
+        ("The Kurdistan Workers' Party (PKK) attacked a Turkish army post.", "TUR", "REB"),
+    ],
+)
+def test_a_parenthesis_or_plural_possessive_does_not_split_a_name(text: str, country: str, sector: str) -> None:
+    event = _events(text)[0]
+    assert (event.source[0].country, event.source[0].sector) == (country, sector)

@@ -51,6 +51,12 @@ def phrase_tokens(head: Token) -> list[Token]:
     # keep a contiguous span around the head
     lo, hi = head.i, head.i
     indices = {t.i for t in out}
+    doc = head.doc
+    for t in out:  # "the Hizbollah (Party of God) group": a parenthesis inside the phrase does not split it
+        if t.i + 1 < len(doc) and doc[t.i + 1].text == "(":
+            close = next((k for k in range(t.i + 2, min(t.i + 12, len(doc))) if doc[k].text == ")"), None)
+            if close is not None and close + 1 in indices:
+                indices |= set(range(t.i + 1, close + 1))
     while lo - 1 in indices:
         lo -= 1
     while hi + 1 in indices:
@@ -124,7 +130,7 @@ class ActorFinder:
         tokens = phrase_tokens(head)
         if tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("a", "an") and head.pos_ == "NOUN" and len(tokens) <= 2:
             pass
-        words = [t.text for t in tokens]
+        words = [t.text for t in tokens if t.text not in ("'", "\u2019")]  # "Workers' Party": a plural possessive mark
         # "the president of Armenia" names its own country: not the president mentioned before
         own_country = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) and bool(
             countries_in([t.text for t in context_tokens(head)])
@@ -186,7 +192,7 @@ class ActorFinder:
                 continue
             head = ent.root
             tokens = phrase_tokens(head)
-            words = [t.text for t in tokens]
+            words = [t.text for t in tokens if t.text not in ("'", "\u2019")]  # "Workers' Party": a plural possessive mark
             if self.memory.recall(words) is not None and len(ent) == 1:
                 continue
             res = resolve_words(words, day=self.day)
