@@ -567,3 +567,10 @@ def test_what_a_relative_clause_recalls_of_a_participant_is_background(text: str
 def test_a_parenthesis_or_plural_possessive_does_not_split_a_name(text: str, country: str, sector: str) -> None:
     event = _events(text)[0]
     assert (event.source[0].country, event.source[0].sector) == (country, sector)
+
+
+def test_a_frame_noun_carries_the_act_its_compound_names() -> None:
+    event = _one("The Arab League chief undertook a mediation mission between Syria and Jordan.", "CONSULT")
+    assert event.cameo == "045" and {a.country for a in event.target} == {"SYR", "JOR"}
+    # a weapon's name used as a compound is not an act
+    assert [e.plover for e in _events("The US sent attack helicopters to Iraq.")] == ["AID"]

@@ -72,6 +72,9 @@ _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 #: Sectors of groups that belong to the place where they act (civilians, opposition, workers, students).
+#: Nouns that frame an act named by their compound ("mediation effort", "peace mission", "aid programme").
+_FRAME_NOUNS = {"effort", "efforts", "mission", "bid", "initiative", "process", "drive", "campaign", "operation", "programme",
+                "program", "push", "attempt", "role"}  # fmt: skip
 _EXERCISES = {"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"}
 _PERFECT_AUX = {"had", "'d", "has", "have"}
 _LOCAL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "COP"}
@@ -601,6 +604,12 @@ class Coder:
             if node.dep_ in ("pobj",) and node.head.lower_ == "of":
                 node = node.head.head
                 continue
+            if node.dep_ == "compound" and node.head.lemma_.lower() in _FRAME_NOUNS:
+                node = node.head  # "launched a mediation effort": the effort is the mediation
+                actors = self._actors_of_event_noun(node, finder)
+                if actors:
+                    return actors
+                continue
             if node.dep_ in ("dobj", "nsubjpass", "attr") and node.head.pos_ in ("VERB", "AUX") and (
                 node.head.lemma_.lower() in self.lexicon.light_verbs
             ):
@@ -629,6 +638,9 @@ class Coder:
                 return patients
         required = entry.required_words
         places = [tok]
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAME_NOUNS:
+            tok = tok.head  # "a mediation effort between the Emirates and Saudi Arabia"
+            places.append(tok)
         for child in tok.children:
             if child.dep_ in ("dobj", "attr") and child.lemma_.lower() in required:
                 places.append(child)
