@@ -574,3 +574,21 @@ def test_a_frame_noun_carries_the_act_its_compound_names() -> None:
     assert event.cameo == "045" and {a.country for a in event.target} == {"SYR", "JOR"}
     # a weapon's name used as a compound is not an act
     assert [e.plover for e in _events("The US sent attack helicopters to Iraq.")] == ["AID"]
+
+
+def test_a_leaders_surname_before_administration_names_the_government() -> None:
+    event = code_text("The Bush administration imposed sanctions on Iraq.", published=date(1991, 5, 1)).events[0]
+    assert (event.source[0].country, event.source[0].sector) == ("USA", "GOV")
+    assert "leaders-government" in event.source[0].rule
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("The Third World Water Forum concluded on Saturday that the US must allocate greater resources.", None, "USA"),
+        ("French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate fully.", "FRA", "IRQ"),
+    ],
+)
+def test_an_obligation_put_in_a_conclusion_or_a_reminder_is_a_demand(text: str, source: str | None, target: str) -> None:
+    event = _one(text, "REQUEST")
+    assert event.source[0].country == source and event.target[0].country == target

@@ -495,6 +495,12 @@ def resolve_words(words: list[str], *, day: str | None = None, head: int | None 
                 country = country or titled.country
                 confidence = 0.85
                 rules.append(f"title-surname:{titled.name}")
+            elif country is None and sector == "GOV":
+                leader = _leaders_government(words, best_sector, dicts, day)
+                if leader is not None:
+                    country = leader.country
+                    confidence = 0.8
+                    rules.append(f"leaders-government:{leader.name}")
     if body is not None:
         # "European Union legislators", "the EU legislature": the body's code + the branch (EURLEG)
         roles = [m for m in sectors if m.start >= body[0].end and m.value[:3] in _BODY_BRANCHES]
@@ -565,6 +571,21 @@ def _titled_surname(words: list[str], sectors: list[Match], dicts: Dictionaries,
     if len({e.name for e in candidates}) != 1:
         return None
     return max(candidates, key=lambda e: (e.valid_on(when), e.end is None, e.end or ""))
+
+
+def _leaders_government(words: list[str], role: Match, dicts: Dictionaries, day: str | None) -> NamedEntry | None:
+    """'The Bush administration', 'the Netanyahu government': a leader's surname before the word for a
+    government names the country whose government that leader led (on the day, when one is given)."""
+    if role.start < 1 or not words[role.start - 1][:1].isupper():
+        return None
+    when = day or date.today().isoformat()
+    candidates = [
+        e for e in dicts.surnames.get(_norm(fold(words[role.start - 1])), [])
+        if e.country and e.sector == "GOV" and (day is None or e.valid_on(when))
+    ]  # fmt: skip
+    if len({e.country for e in candidates}) != 1:
+        return None
+    return candidates[0]
 
 
 _PLACE_MIN_POPULATION = 100_000

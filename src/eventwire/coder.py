@@ -51,6 +51,9 @@ _PEOPLE = re.compile(r"\b(?:people|persons?|civilians?|residents?|villagers?|inh
 _DESIRE_HEADS = {"want", "wish", "ask", "urge", "expect", "encourage", "invite", "press", "pressure", "persuade",
                  "convince", "push", "beg", "implore", "request", "call", "appeal", "exhort", "prod", "lobby",
                  "order", "force", "compel", "instruct", "direct", "require", "tell"}  # fmt: skip
+#: Nouns for what is said, whose that-clause may put an obligation on someone ("a reminder that Iraq must ...").
+_STATEMENT_NOUNS = {"reminder", "declaration", "statement", "warning", "message", "note", "letter", "communique",
+                    "resolution", "ultimatum", "notice"}  # fmt: skip
 #: Verbs whose that-clause, in the subjunctive, is what is demanded ("demanded that Israel withdraw").
 _MANDATIVE_HEADS = {"demand", "insist", "ask", "urge", "request", "require", "propose", "recommend", "suggest", "call",
                     "press", "plead", "order", "decree", "stipulate"}  # fmt: skip
@@ -372,7 +375,7 @@ class Coder:
             obliged = {d.rule.split(">", 1)[1] for d in demands}
             # what the obliged actor must do, however deep ("the US must be ready to mediate"), is demanded, not done
             clauses = [(t.left_edge.idx + finder.offset, t.right_edge.idx + len(t.right_edge.text) + finder.offset)
-                       for t in sent if t.dep_ == "ccomp" and _obliged(t) and t.head.lemma_.lower() in _SPEECH_VERBS]
+                       for t in sent if _obligation_speech(t) is not None]
             events = [e for e in events if e.negated or not (
                 e.rule in obliged or any(a <= e.evidence.trigger.start < b for a, b in clauses))]
             events.extend(demands)
@@ -817,18 +820,22 @@ class Coder:
         triggers = {(e.evidence.trigger.start - finder.offset) for e in events}
         out: list[Event] = []
         for tok in sent:
-            if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or not _obliged(tok):
-                continue
-            verb = tok.head
+            verb = _obligation_speech(tok)
             own = [tok, *[c for c in tok.children if c.dep_ == "dobj"]]  # the obliged act itself
-            if verb.lemma_.lower() not in _SPEECH_VERBS or any(t.idx in triggers for t in own):
+            if verb is None or any(t.idx in triggers for t in own):
                 continue
             subject, passive = self._subject_head(tok)
             speaker_head, speaker_passive = self._subject_head(verb)
             if subject is None or passive or speaker_head is None or speaker_passive:
                 continue
             obliged = [a for a in finder.resolve_head(subject) if a.country or a.name]
-            speaker = [a for a in finder.resolve_head(speaker_head) if a.country or a.name]
+            if not obliged and subject.lower_ in ("it", "they"):
+                # "issued a reminder to Iraq that it must cooperate": the one addressed
+                addressee = next((g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                                  for g in c.children if g.dep_ == "pobj"), None)
+                obliged = [a for a in finder.resolve_head(addressee) if a.country or a.name] if addressee is not None else []
+            # a forum or body NER knows but the dictionaries do not still speaks ("the Third World Water Forum")
+            speaker = [a for a in finder.resolve_head(speaker_head) if a.country or a.name or a.rule.startswith("ner:")]
             if not obliged or not speaker:
                 continue
             entry = LexEntry(verb.lemma_.lower(), "VERB", (), ("dobj",), "100", 0, "")
@@ -1169,6 +1176,21 @@ def _wished_on_another(tok: Token) -> bool:
     asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return own is not None and infinitive and (asker is None or own.lower_ != asker.lower_)
+
+
+def _obligation_speech(tok: Token) -> Token | None:
+    """The verb whose subject puts an obligation on ``tok``'s subject: 'said (that) Iraq must cooperate',
+    'issued a stern reminder to Iraq that it must cooperate' (the issuing verb); None when there is none."""
+    if tok.pos_ not in ("VERB", "AUX") or not _obliged(tok):
+        return None
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SPEECH_VERBS:
+        return tok.head
+    noun = tok.head
+    if tok.dep_ in ("acl", "ccomp") and noun.lemma_.lower() in _STATEMENT_NOUNS and noun.dep_ == "dobj":
+        return noun.head
+    if tok.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in noun.children):
+        return noun  # the parser hung the clause on the verb: "issued a reminder Saturday to Iraq that it must ..."
+    return None
 
 
 def _subjunctive(verb: Token) -> bool:
