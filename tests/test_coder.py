@@ -592,3 +592,8 @@ def test_a_leaders_surname_before_administration_names_the_government() -> None:
 def test_an_obligation_put_in_a_conclusion_or_a_reminder_is_a_demand(text: str, source: str | None, target: str) -> None:
     event = _one(text, "REQUEST")
     assert event.source[0].country == source and event.target[0].country == target
+
+
+def test_one_event_per_type_and_dyad_as_finally_placed() -> None:
+    events = _events("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")
+    assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("SUPPORT", "LKA", "IRN")]

@@ -358,12 +358,15 @@ class Coder:
                 source, target = source[:1], source[1:]
             if plover is None and not (source and target):
                 continue  # a statement or appeal is only an event between two actors
-            key = (plover, tuple(a.country for a in source), tuple(a.country for a in target))
+            event = self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
+                                published, doc_countries, finder.offset, anchors)
+            # one event per type and dyad in a sentence, the dyad as finally placed ("established ties with
+            # and opened an embassy in Tehran")
+            key = (plover, tuple(a.country for a in event.source), tuple(a.country for a in event.target))
             if key in seen and plover is not None:
                 continue
             seen.add(key)
-            events.append(self._event(sent, tok, entry, plover, source, target, negated, hypothetical,
-                                      published, doc_countries, finder.offset, anchors))
+            events.append(event)
         allegations, alleged = self._allegations(sent, events, finder)
         if alleged:
             # "The US claimed that ISIL had attacked Iraq": an accusation, not an attack the text reports as fact
