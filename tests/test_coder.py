@@ -597,3 +597,8 @@ def test_an_obligation_put_in_a_conclusion_or_a_reminder_is_a_demand(text: str, 
 def test_one_event_per_type_and_dyad_as_finally_placed() -> None:
     events = _events("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran.")
     assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("SUPPORT", "LKA", "IRN")]
+
+
+def test_the_target_of_a_named_act_is_whom_it_is_of() -> None:
+    event = _one("NATO said it would tighten the naval blockade of Serbia in the Adriatic with Albania's help.", "THREATEN")
+    assert [a.country for a in event.target] == ["SRB"] and "object-of-act" in event.target[0].rule

@@ -658,6 +658,13 @@ class Coder:
                 owner = [a for a in finder.resolve_head(child) if a.country or a.name] or self._inner_actor(child, finder)
                 if owner:
                     return [replace(a, rule=a.rule.replace("+inside-object", "") + "+owner-of-object") for a in owner]
+        for child in tok.children:
+            if tok.pos_ in ("VERB", "AUX") and child.dep_ == "dobj" and child.lemma_.lower() in required:
+                # "tighten the naval blockade of Serbia": whom the named act is of
+                of = [a for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" for a in finder.resolve_head(g) if a.country]
+                if of:
+                    return [replace(a, rule=f"{a.rule}+object-of-act") for a in of]
         for option in entry.target:
             for node in places:
                 for child in node.children:
