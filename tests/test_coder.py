@@ -602,3 +602,9 @@ def test_one_event_per_type_and_dyad_as_finally_placed() -> None:
 def test_the_target_of_a_named_act_is_whom_it_is_of() -> None:
     event = _one("NATO said it would tighten the naval blockade of Serbia in the Adriatic with Albania's help.", "THREATEN")
     assert [a.country for a in event.target] == ["SRB"] and "object-of-act" in event.target[0].rule
+
+
+def test_an_ambiguous_capital_is_the_one_of_the_country_the_story_is_about() -> None:
+    event = _one("Syrian officers ended mediation efforts between rival militias in Tripoli as shells hit the north Lebanese port.", "SANCTION")
+    assert event.location is not None and event.location.country == "LBN"
+    assert [a.country for a in event.target] == ["LBN"]

@@ -113,8 +113,8 @@ class Coder:
     def code_docs(self, docs: list[tuple[int, Any]], *, published: date | None = None) -> CodingResult:
         """Code parsed paragraphs, each with its character offset in the text; coreference runs across them."""
         memory = DocumentActors()
-        finder = ActorFinder(memory, published.isoformat() if published else None)
         doc_countries = self._doc_countries([d for _, d in docs])
+        finder = ActorFinder(memory, published.isoformat() if published else None, doc_countries=doc_countries)
         events: list[Event] = []
         claims: list[Claim] = []
         anchors: dict[str, str] = {}
@@ -986,12 +986,15 @@ class Coder:
     def _doc_countries(self, docs: list[Any]) -> tuple[str, ...]:
         from collections import Counter
 
-        from .actors import countries_in
+        from .actors import find_matches, load_dictionaries
 
         counts: Counter[str] = Counter()
+        dicts = load_dictionaries()
         for ent in (e for d in docs for e in d.ents):
             if ent.label_ in ("GPE", "NORP"):
-                for iso in countries_in([ent.text]):
+                # a country's own name or adjective; a capital ("Tripoli") is what this is asked to settle
+                for iso in dict.fromkeys(m.value for m in find_matches([ent.text], dicts)
+                                         if m.kind in ("country", "adjective", "demonym")):
                     counts[iso] += 1
         return tuple(iso for iso, _ in counts.most_common(5))
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from .actors import DocumentActors, Resolution, countries_in, find_matches, load_dictionaries, resolve_words
+from .geo import load_gazetteer
 from .records import Actor
 
 Token = Any  # spaCy Token
@@ -80,10 +81,12 @@ def context_tokens(head: Token) -> list[Token]:
 
 
 class ActorFinder:
-    def __init__(self, memory: DocumentActors, day: str | None, offset: int = 0) -> None:
+    def __init__(self, memory: DocumentActors, day: str | None, offset: int = 0, doc_countries: tuple[str, ...] = ()) -> None:
         self.memory = memory
         self.day = day
         self.offset = offset
+        #: the countries the document is about, which settle ambiguous place names ("Tripoli" in a story on Lebanon)
+        self.doc_countries = doc_countries
 
     def _actor(self, tokens: list[Token], res: Resolution) -> Actor:
         start = tokens[0].idx + self.offset
@@ -161,6 +164,10 @@ class ActorFinder:
                     if pobj is None:
                         continue
                     where = resolve_words([t.text for t in phrase_tokens(pobj)], day=self.day)
+                    if where.country and where.country not in self.doc_countries and self.doc_countries:
+                        place = load_gazetteer().lookup(pobj.text, self.doc_countries)
+                        if place is not None and place.country in self.doc_countries:
+                            where = Resolution(None, place.country, None, where.confidence, f"place:{place.name}")
                     if where.country and not where.name:
                         res = Resolution(None, where.country, res.sector, min(res.confidence, where.confidence) * 0.9,
                                          f"{res.rule}+located-in:{where.rule}", res.is_person)
