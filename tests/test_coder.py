@@ -608,3 +608,8 @@ def test_an_ambiguous_capital_is_the_one_of_the_country_the_story_is_about() -> 
     event = _one("Syrian officers ended mediation efforts between rival militias in Tripoli as shells hit the north Lebanese port.", "SANCTION")
     assert event.location is not None and event.location.country == "LBN"
     assert [a.country for a in event.target] == ["LBN"]
+
+
+def test_an_extended_curfew_is_coercion() -> None:
+    event = _one("The Jamaican government extended the nightly curfew in Kingston.", "COERCE")
+    assert event.cameo == "1723" and event.source[0].country == "JAM"
