@@ -613,3 +613,14 @@ def test_an_ambiguous_capital_is_the_one_of_the_country_the_story_is_about() -> 
 def test_an_extended_curfew_is_coercion() -> None:
     event = _one("The Jamaican government extended the nightly curfew in Kingston.", "COERCE")
     assert event.cameo == "1723" and event.source[0].country == "JAM"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN troops withdrew from the Golan on Monday, an AFP correspondent said, two weeks after rebels kidnapped dozens of peacekeepers.",
+        "Peru has granted diplomatic asylum to five Panamanian officers holed up in a residence since last month's U.S. invasion.",
+    ],
+)
+def test_an_event_that_dates_the_news_is_background(text: str) -> None:
+    assert not [e for e in _events(text) if e.plover == "ASSAULT"]

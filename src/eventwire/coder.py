@@ -1140,9 +1140,14 @@ def _time_anchor(tok: Token, by_index: dict[int, tuple[LexEntry, list[Actor]]]) 
         if head is node:
             return False
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children):
-            return head.i in by_index or any(a.i in by_index for a in head.ancestors)
+            # "..., an AFP correspondent said, two weeks after rebels kidnapped ...": the clause said dates the news
+            return (head.i in by_index or any(a.i in by_index for a in head.ancestors)
+                    or any(c.i in by_index for c in head.children if c.dep_ == "ccomp"))
         if node.dep_ == "pcomp" and head.lower_ in ("after", "before", "since", "following"):
             return head.head.i in by_index
+        if node.dep_ == "pobj" and head.lower_ in ("after", "before", "since"):
+            # "holed up since last month's U.S. invasion"
+            return head.head.i in by_index or any(a.i in by_index for a in head.ancestors)
         node = head
     return False
 
