@@ -624,3 +624,8 @@ def test_an_extended_curfew_is_coercion() -> None:
 )
 def test_an_event_that_dates_the_news_is_background(text: str) -> None:
     assert not [e for e in _events(text) if e.plover == "ASSAULT"]
+
+
+def test_a_prepositional_object_the_parser_made_a_subject_is_still_the_target() -> None:
+    event = _one("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic residence.", "AID")
+    assert [(a.country, a.sector) for a in event.target] == [("PAN", "MIL")]

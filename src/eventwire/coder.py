@@ -681,8 +681,8 @@ class Coder:
                         if actors:
                             return actors
                     elif child.dep_ in ("prep", "dative") and child.lower_ == option:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
+                        for pobj in _prep_objects(child):
+                            if pobj.dep_ in ("pobj", "nsubj", "nsubjpass"):
                                 actors = finder.resolve_head(pobj)
                                 if actors:
                                     return actors
@@ -1194,6 +1194,20 @@ def _wished_on_another(tok: Token) -> bool:
     asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return own is not None and infinitive and (asker is None or own.lower_ != asker.lower_)
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; when the parser left it without one because a participle followed ("asylum
+    to five officers holed up in a residence", parsed as officers holing up), the subject of that participle."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects or prep.i + 1 >= len(prep.doc):
+        return objects
+    nxt = prep.doc[prep.i + 1]
+    noun = nxt if nxt.dep_ in ("nsubj", "nsubjpass") else next(
+        (t for t in prep.doc[prep.i + 1 : prep.i + 6] if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1), None)
+    if noun is not None and noun.head.tag_ in ("VBN", "VBD") and noun.head.i > noun.i and noun.head.dep_ in ("advcl", "conj", "acl"):
+        return [noun]
+    return objects
 
 
 def _obligation_speech(tok: Token) -> Token | None:
