@@ -629,3 +629,8 @@ def test_an_event_that_dates_the_news_is_background(text: str) -> None:
 def test_a_prepositional_object_the_parser_made_a_subject_is_still_the_target() -> None:
     event = _one("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic residence.", "AID")
     assert [(a.country, a.sector) for a in event.target] == [("PAN", "MIL")]
+
+
+def test_an_object_shifted_after_an_as_phrase_is_the_verbs_object() -> None:
+    events = _events("Albania on Friday denounced as an ugly crime Serbia's suppression of ethnic Albanian unrest in Montenegro.")
+    assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("ACCUSE", "ALB", "SRB")]

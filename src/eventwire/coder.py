@@ -300,6 +300,8 @@ class Coder:
                 continue
             if tok.i in perpetrators and not any(a.country for a in target):
                 target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
+            if tok.pos_ == "NOUN" and any(o.i == tok.i for g in by_index for o in _shifted_object(tok.doc[g])):
+                continue  # "denounced as an ugly crime Serbia's suppression of ...": the object of the verb
             if tok.pos_ == "NOUN" and tok.head.i in by_index and (
                 tok.head.lemma_.lower() not in self.lexicon.light_verbs or _names_noun(by_index[tok.head.i][0], tok)
             ):
@@ -719,9 +721,11 @@ class Coder:
                     actors = [a for a in finder.resolve_head(head) if a.country or a.name]
                     if actors:
                         return actors
-            if child.dep_ in ("dobj", "pobj") and child.pos_ == "NOUN":
-                actors = [a for a in self._actors_of_event_noun(child, finder) if a.country or a.name]
-                if actors and any(c.dep_ == "poss" for c in child.children):
+            objects = [child] if child.dep_ in ("dobj", "pobj") and child.pos_ == "NOUN" else []
+            objects += _shifted_object(tok) if child.dep_ == "prep" and child.lower_ == "as" else []
+            for obj in objects:
+                actors = [a for a in self._actors_of_event_noun(obj, finder) if a.country or a.name]
+                if actors and any(c.dep_ == "poss" for c in obj.children):
                     return actors
         return []
 
@@ -1194,6 +1198,15 @@ def _wished_on_another(tok: Token) -> bool:
     asker = next((c for c in head.children if c.dep_ == "nsubj"), None)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
     return own is not None and infinitive and (asker is None or own.lower_ != asker.lower_)
+
+
+def _shifted_object(verb: Token) -> list[Token]:
+    """The object a verb of judgment put after its "as" phrase ("denounced as an ugly crime Serbia's suppression
+    of ..."), which the parser reads as an apposition of the "as" noun; empty when the verb has its own object."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
 
 
 def _prep_objects(prep: Token) -> list[Token]:
