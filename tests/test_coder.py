@@ -634,3 +634,8 @@ def test_a_prepositional_object_the_parser_made_a_subject_is_still_the_target() 
 def test_an_object_shifted_after_an_as_phrase_is_the_verbs_object() -> None:
     events = _events("Albania on Friday denounced as an ugly crime Serbia's suppression of ethnic Albanian unrest in Montenegro.")
     assert [(e.plover, e.source[0].country, e.target[0].country) for e in events] == [("ACCUSE", "ALB", "SRB")]
+
+
+def test_an_attack_on_a_law_or_proceedings_is_criticism() -> None:
+    event = _one("The White House counsel led the attack on the impeachment proceedings in the US Congress.", "ACCUSE")
+    assert event.cameo == "111"
