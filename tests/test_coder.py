@@ -639,3 +639,8 @@ def test_an_object_shifted_after_an_as_phrase_is_the_verbs_object() -> None:
 def test_an_attack_on_a_law_or_proceedings_is_criticism() -> None:
     event = _one("The White House counsel led the attack on the impeachment proceedings in the US Congress.", "ACCUSE")
     assert event.cameo == "111"
+
+
+def test_a_reflexive_object_is_the_subject() -> None:
+    event = _one("The US said that Iraq had attacked itself.", "ASSAULT")
+    assert [a.country for a in event.target] == ["IRQ"] and "reflexive" in event.target[0].rule

@@ -26,6 +26,7 @@ _COLLECTIVE = {"group", "number", "team", "batch", "patch", "band", "handful", "
 _OPPONENTS = {"opponent", "critic", "detractor"}
 _RULING = {"GOV", "LEG", "JUD", "ELI"}
 _STOP_DEPS = {"relcl", "acl", "appos", "prep", "advcl", "ccomp", "xcomp", "parataxis"}
+_REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which", "that", "this", "these", "those"}
 EVENT_NOUN_DEPS = {"compound", "amod", "poss", "nmod"}
 
@@ -114,6 +115,13 @@ class ActorFinder:
                 return []
             return [self._actor([head], Resolution(person.name, person.country, person.sector, person.confidence * 0.8,
                                                    f"coref:pronoun->{person.name}", True))]
+        if head.lower_ in _REFLEXIVES:
+            # "Iraq had attacked themselves": the subject of the same verb
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i), None)
+            if subject is None or subject.lower_ in _PRONOUNS | _REFLEXIVES:
+                return []
+            return [replace(a, rule=f"{a.rule}+reflexive") for a in self._resolve_one(subject)]
         if head.lower_ in _PRONOUNS and head.dep_ != "poss":
             return []
         if head.lemma_.lower() in _COLLECTIVE:
