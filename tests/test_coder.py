@@ -644,3 +644,8 @@ def test_an_attack_on_a_law_or_proceedings_is_criticism() -> None:
 def test_a_reflexive_object_is_the_subject() -> None:
     event = _one("The US said that Iraq had attacked itself.", "ASSAULT")
     assert [a.country for a in event.target] == ["IRQ"] and "reflexive" in event.target[0].rule
+
+
+def test_an_ethnic_group_is_of_the_state_it_lives_in() -> None:
+    event = _one("Ethnic Albanians in south Serbia are demanding a U.N. military presence.", "REQUEST")
+    assert (event.source[0].country, event.source[0].sector) == ("SRB", "CVL")

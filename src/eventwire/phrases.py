@@ -164,8 +164,10 @@ class ActorFinder:
                         (res.rule + "+" if res.rule != "none" else "") + "context:" + extra.rule,
                         res.is_person or extra.is_person,
                     )
-        if res.country is None and res.sector and not res.name:
-            # "demonstrators in Baghdad", "security forces in Guinea": a group is of the place it is in
+        ethnic = any(t.lower_ == "ethnic" for t in tokens) and not res.name  # "ethnic Albanians in south Serbia"
+        if (res.country is None and res.sector and not res.name) or ethnic:
+            # "demonstrators in Baghdad", "security forces in Guinea": a group is of the place it is in; so is
+            # an ethnic group, whatever state its name recalls
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "inside", "across", "throughout"):
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -177,7 +179,7 @@ class ActorFinder:
                         if place is not None and place.country in self.doc_countries:
                             where = Resolution(None, place.country, None, where.confidence, f"place:{place.name}")
                     if where.country and not where.name:
-                        res = Resolution(None, where.country, res.sector, min(res.confidence, where.confidence) * 0.9,
+                        res = Resolution(None, where.country, res.sector or "CVL", min(res.confidence, where.confidence) * 0.9,
                                          f"{res.rule}+located-in:{where.rule}", res.is_person)
                         break
         if res.empty:
