@@ -649,3 +649,8 @@ def test_a_reflexive_object_is_the_subject() -> None:
 def test_an_ethnic_group_is_of_the_state_it_lives_in() -> None:
     event = _one("Ethnic Albanians in south Serbia are demanding a U.N. military presence.", "REQUEST")
     assert (event.source[0].country, event.source[0].sector) == ("SRB", "CVL")
+
+
+def test_workers_stopping_work_are_on_strike() -> None:
+    event = _one("Serbian workers stopped work on Monday over a controversial employment bill.", "PROTEST")
+    assert event.cameo == "143" and event.source[0].country == "SRB"
