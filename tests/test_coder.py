@@ -654,3 +654,8 @@ def test_an_ethnic_group_is_of_the_state_it_lives_in() -> None:
 def test_workers_stopping_work_are_on_strike() -> None:
     event = _one("Serbian workers stopped work on Monday over a controversial employment bill.", "PROTEST")
     assert event.cameo == "143" and event.source[0].country == "SRB"
+
+
+def test_a_protest_is_aimed_at_the_owner_of_what_its_purpose_clause_names() -> None:
+    event = _one("Demonstrators in Baghdad blocked a road to show their disapproval for the United States' military policies.", "PROTEST")
+    assert [a.country for a in event.target] == ["USA"] and "protested" in event.target[0].rule

@@ -354,6 +354,8 @@ class Coder:
             plover = info.plover
             if plover is None or plover == "YIELD":
                 plover = _yield_type(entry.cameo) if plover == "YIELD" else None
+            if plover == "PROTEST" and not any(a.country for a in target):
+                target = self._protested(tok, finder) or target
             if plover == "THREATEN" and not any(a.country for a in target):
                 target = self._condition_subject(tok, finder) or target
             if (symmetric or plover in _SYMMETRIC) and not target and len({a.country for a in source}) > 1:
@@ -429,6 +431,20 @@ class Coder:
         return best[1] if best else None
 
     # -- arguments ------------------------------------------------------------------------------
+    def _protested(self, tok: Token, finder: ActorFinder) -> list[Actor]:
+        """Whom a protest is aimed at, from its purpose clause: "blocked a road to show their disapproval for the
+        United States' military policies" -> the United States (the owner of what is protested)."""
+        verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            for t in clause.subtree:
+                if t.dep_ == "poss" and t.lower_ not in ("their", "its", "his", "her", "our", "my", "your"):
+                    owners = [a for a in finder.resolve_head(t) if a.country]
+                    if owners:
+                        return [replace(a, rule=f"{a.rule}+protested") for a in owners]
+        return []
+
     def _restates(self, tok: Token, entry: LexEntry, by_index: dict[int, tuple[LexEntry, list[Actor]]]) -> Token | None:
         """A purpose or when-clause of the same type as the act it hangs on is that act told again: "began a hunger
         strike to protest ...", "opened fire to disperse demonstrators", "killed 23 when they blew themselves up"."""
