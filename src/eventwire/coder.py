@@ -74,12 +74,14 @@ _RECIPIENT_PREPS = {"to", "for", "with", "against", "on", "at", "toward", "towar
 _LOCATIVE_ONLY = {"in", "near", "inside", "outside", "around", "across", "within", "throughout", "from"}
 _PLACE_NOUNS = {"soil", "territory", "waters", "airspace"}
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-#: Sectors of groups that belong to the place where they act (civilians, opposition, workers, students).
 #: Nouns that frame an act named by their compound ("mediation effort", "peace mission", "aid programme").
 _FRAME_NOUNS = {"effort", "efforts", "mission", "bid", "initiative", "process", "drive", "campaign", "operation", "programme",
                 "program", "push", "attempt", "role"}  # fmt: skip
+#: Nouns for military exercises: an exercise of two states is joint (062).
 _EXERCISES = {"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre"}
+#: Auxiliaries of a perfect tense: a relative clause in it recalls the past of a participant.
 _PERFECT_AUX = {"had", "'d", "has", "have"}
+#: Sectors of groups that belong to the place where they act (civilians, opposition, workers, students, police).
 _LOCAL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "COP"}
 _PROTESTERS = re.compile(r"\b(?:protest[eo]rs?|demonstrators?|rioters?|marchers?|mobs?)\b", re.I)
 #: CAMEO codes of mutual acts outside those types: diplomatic cooperation, recognition, signing an agreement.
