@@ -22,7 +22,7 @@ from .actors import DocumentActors, as_of
 from .datafiles import read_tsv
 from .lexicon import LexEntry, Lexicon, load_lexicon
 from .ontology import Ontology, load_ontology
-from .phrases import ActorFinder
+from .phrases import ActorFinder, prep_objects
 from .places import locate as locate_place
 from .records import Actor, Claim, Event, Evidence, Location, Span
 from .timex import find_times, resolve_event_time
@@ -285,6 +285,7 @@ class Coder:
                     doers = [a for a in self._actors_of_event_noun(tok, finder) if a.country]
                     if doers:
                         perpetrators[owner.i] = doers
+        shifted = {o.i for g in by_index for o in _shifted_object(sent.doc[g])}  # objects moved after an "as" phrase
         restated: set[int] = set()
         told_again: dict[int, list[Actor]] = {}  # the act's target, as its restatement names it
         for tok, entry, _s, target, _u in found:
@@ -302,7 +303,7 @@ class Coder:
                 continue
             if tok.i in perpetrators and not any(a.country for a in target):
                 target = [replace(a, rule=f"{a.rule}+perpetrator-of-topic") for a in perpetrators[tok.i]]
-            if tok.pos_ == "NOUN" and any(o.i == tok.i for g in by_index for o in _shifted_object(tok.doc[g])):
+            if tok.i in shifted:
                 continue  # "denounced as an ugly crime Serbia's suppression of ...": the object of the verb
             if tok.pos_ == "NOUN" and tok.head.i in by_index and (
                 tok.head.lemma_.lower() not in self.lexicon.light_verbs or _names_noun(by_index[tok.head.i][0], tok)
@@ -475,11 +476,8 @@ class Coder:
             return None
         givers: list[Actor] = []
         for node in (tok, *[c for c in verb.children if c.dep_ == "dobj"], verb):
-            for child in node.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by") and not givers:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            givers = finder.resolve_head(pobj)
+            for pobj in prep_objects(node, ("from", "by")):
+                givers = givers or finder.resolve_head(pobj)
         receivers = finder.resolve_head(subject)
         if not givers or not receivers:
             return None
@@ -593,8 +591,7 @@ class Coder:
                             ):
                                 continue
                             named = self._actors_of_event_noun(means, finder) or [
-                                a for c in means.children if c.dep_ == "prep" and c.lower_ == "by"
-                                for g in c.children if g.dep_ == "pobj" for a in finder.resolve_head(g)
+                                a for g in prep_objects(means, ("by",)) for a in finder.resolve_head(g)
                             ]
                             doers = [a for a in named if a.country]
                             if not doers and means.lemma_.lower() in _WEAPON_NOUNS:
@@ -681,8 +678,7 @@ class Coder:
         for child in tok.children:
             if tok.pos_ in ("VERB", "AUX") and child.dep_ == "dobj" and child.lemma_.lower() in required:
                 # "tighten the naval blockade of Serbia": whom the named act is of
-                of = [a for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj" for a in finder.resolve_head(g) if a.country]
+                of = [a for g in prep_objects(child, ("of",)) for a in finder.resolve_head(g) if a.country]
                 if of:
                     return [replace(a, rule=f"{a.rule}+object-of-act") for a in of]
         for option in entry.target:
@@ -863,8 +859,7 @@ class Coder:
             obliged = [a for a in finder.resolve_head(subject) if a.country or a.name]
             if not obliged and subject.lower_ in ("it", "they"):
                 # "issued a reminder to Iraq that it must cooperate": the one addressed
-                addressee = next((g for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
-                                  for g in c.children if g.dep_ == "pobj"), None)
+                addressee = next(iter(prep_objects(verb, ("to",), deps=("dative", "prep"))), None)
                 obliged = [a for a in finder.resolve_head(addressee) if a.country or a.name] if addressee is not None else []
             # a forum or body NER knows but the dictionaries do not still speaks ("the Third World Water Forum")
             speaker = [a for a in finder.resolve_head(speaker_head) if a.country or a.name or a.rule.startswith("ner:")]
@@ -1223,8 +1218,7 @@ def _shifted_object(verb: Token) -> list[Token]:
     of ..."), which the parser reads as an apposition of the "as" noun; empty when the verb has its own object."""
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
         return []
-    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-            for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
+    return [a for p in prep_objects(verb, ("as",)) for a in p.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
 
 
 def _prep_objects(prep: Token) -> list[Token]:

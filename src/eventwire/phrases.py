@@ -31,6 +31,11 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", 
 EVENT_NOUN_DEPS = {"compound", "amod", "poss", "nmod"}
 
 
+def prep_objects(head: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``preps`` ("the members" of "a group of diplomats")."""
+    return [g for c in head.children if c.dep_ in deps and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
 def phrase_tokens(head: Token) -> list[Token]:
     """The head's own noun phrase: modifiers and compound names, not clauses or appositions."""
     out = [head]
@@ -126,14 +131,12 @@ class ActorFinder:
             return []
         if head.lemma_.lower() in _COLLECTIVE:
             # "a group of Moroccan diplomats", "thousands of Nigerians": the members are the actor
-            member = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for g in c.children if g.dep_ == "pobj"), None)
+            member = next(iter(prep_objects(head, ("of",))), None)
             if member is not None:
                 return [replace(a, rule=f"{a.rule}+members-of:{head.lower_}") for a in self._resolve_one(member)]
         if head.lemma_.lower() in _OPPONENTS:
             # "opponents of Rwanda's Senate", "critics of the Iranian government": that country's opposition
-            ruled = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), None)
+            ruled = next(iter(prep_objects(head, ("of",))), None)
             rulers = [a for a in self._resolve_one(ruled) if a.country and (a.name or a.sector in _RULING)] if ruled is not None else []
             if rulers:
                 res = Resolution(None, rulers[0].country, "OPP", rulers[0].confidence * 0.8, f"opponents-of:{rulers[0].rule}")
